@@ -1,5 +1,54 @@
+using System.Globalization;
+using CommunityBot.Commands;
+using CommunityBot.Console;
+using CommunityBot.Content;
+using CommunityBot.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
-var builder = Host.CreateApplicationBuilder(args);
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+
+var oneShot = CommandLine.IsOneShot(args);
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = oneShot ? [.. CommandLine.ConfigurationArguments(args)] : args,
+    // appsettings.json is copied beside the program, so it is found wherever the program is started from.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+if (oneShot)
+{
+    builder.Logging.SetMinimumLevel(LogLevel.Error);
+}
+
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddContent();
+builder.Services.AddCommands();
+builder.Services.AddScheduling();
+
+var localMode = string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"])
+    && !builder.Configuration.GetSection("Mastodon:Accounts").GetChildren().Any();
+if (localMode && !oneShot)
+{
+    builder.Services.AddLocalMode();
+}
+
 using var host = builder.Build();
-await host.RunAsync();
+try
+{
+    if (oneShot)
+    {
+        return CommandLine.Run(args, host.Services.GetRequiredService<ContentStore>(), host.Services.GetRequiredService<CommandCore>(), System.Console.Out);
+    }
+    await host.RunAsync();
+    return CommandLine.Success;
+}
+catch (OptionsValidationException exception)
+{
+    await System.Console.Error.WriteLineAsync("Configuration error: " + string.Join(Environment.NewLine, exception.Failures));
+    return CommandLine.Usage;
+}

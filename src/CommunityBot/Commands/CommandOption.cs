@@ -1,0 +1,3 @@
+namespace CommunityBot.Commands;
+
+public sealed record CommandOption(string Name, string Description, CommandOptionKind Kind, bool Required = false);

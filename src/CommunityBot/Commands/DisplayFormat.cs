@@ -1,0 +1,49 @@
+using System.Globalization;
+using CommunityBot.Content;
+
+namespace CommunityBot.Commands;
+
+/// <summary>Wording that every renderer shares, so an essay reads the same on the console, Discord and Mastodon.</summary>
+public static class DisplayFormat
+{
+    /// <summary>The journal writes dates as "Apr 1, 2022".</summary>
+    public static string Date(DateOnly? date) =>
+        date?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture) ?? "date not shown";
+
+    public static string Quoted(string text) => $"“{text.Trim().Trim('"', '“', '”')}”";
+
+    public static string Attribution(Quote quote) => quote.Source is null ? $"— {quote.Author}" : $"— {quote.Author}, {quote.Source}";
+
+    public static string Credits(Essay essay)
+    {
+        var parts = new List<string>();
+        if (essay.Authors.Count > 0)
+        {
+            parts.Add("Words: " + string.Join(", ", essay.Authors));
+        }
+        if (essay.Illustrators.Count > 0)
+        {
+            parts.Add("illustration: " + string.Join(", ", essay.Illustrators));
+        }
+        return string.Join(" / ", parts);
+    }
+
+    public static string Reference(Reference reference)
+    {
+        var parts = new[] { reference.Title, reference.Who, reference.Where, reference.When };
+        var text = string.Join(", ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return reference.Url is null ? text : $"{text} ({reference.Url})";
+    }
+
+    /// <summary>The start of an essay's text, cut at a word, for a summary.</summary>
+    public static string Excerpt(string text, int maxLength)
+    {
+        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (collapsed.Length <= maxLength)
+        {
+            return collapsed;
+        }
+        var cut = collapsed.LastIndexOf(' ', maxLength - 1);
+        return collapsed[..(cut > 0 ? cut : maxLength - 1)] + "…";
+    }
+}

@@ -1,0 +1,3 @@
+namespace CommunityBot.Commands.Replies;
+
+public sealed record HelpReply(IReadOnlyList<CommandDefinition> Commands) : Reply;

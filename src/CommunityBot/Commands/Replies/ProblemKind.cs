@@ -1,0 +1,7 @@
+namespace CommunityBot.Commands.Replies;
+
+public enum ProblemKind
+{
+    NotFound,
+    InvalidInput,
+}

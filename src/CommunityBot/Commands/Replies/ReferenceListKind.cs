@@ -1,0 +1,7 @@
+namespace CommunityBot.Commands.Replies;
+
+public enum ReferenceListKind
+{
+    References,
+    FurtherResources,
+}

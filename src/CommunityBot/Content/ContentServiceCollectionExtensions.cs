@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityBot.Content;
+
+public static class ContentServiceCollectionExtensions
+{
+    /// <summary>The essay corpus: options, the store with its index, and the folder watcher for hot reload.</summary>
+    public static IServiceCollection AddContent(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<ContentOptions, ContentOptionsValidator>().BindConfiguration(ContentOptions.Section);
+        services.AddSingleton<ContentStore>();
+        services.AddHostedService<EssayFolderWatcher>();
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace CommunityBot.Content;
+
+public enum EssayChangeKind
+{
+    Added,
+    Updated,
+    Removed,
+}

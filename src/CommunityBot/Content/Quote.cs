@@ -1,0 +1,3 @@
+namespace CommunityBot.Content;
+
+public sealed record Quote(string Text, string Author, string? Source);
