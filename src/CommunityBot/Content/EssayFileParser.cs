@@ -60,10 +60,11 @@ public static partial class EssayFileParser
             var body = bodyStart < 0 ? "" : content[(bodyStart + 1)..].Trim();
 
             YamlMappingNode root;
+            var scanner = new Scanner(new StringReader(yaml));
             try
             {
                 var stream = new YamlStream();
-                stream.Load(new StringReader(yaml));
+                stream.Load(new Parser(scanner));
                 if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
                 {
                     Error(2, "front matter", "the front matter must be a YAML mapping of fields (title: …)");
@@ -74,6 +75,12 @@ public static partial class EssayFileParser
             catch (YamlException exception)
             {
                 Error((int)exception.Start.Line + LineOffset, "front matter", $"broken YAML: {FirstSentence(exception)}");
+                return null;
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet throws this instead of a YamlException for some unclosed brackets.
+                Error((int)scanner.CurrentPosition.Line + LineOffset, "front matter", "broken YAML: an unclosed bracket or quote");
                 return null;
             }
 

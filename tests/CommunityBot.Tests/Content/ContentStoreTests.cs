@@ -1,0 +1,87 @@
+using CommunityBot.Content;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CommunityBot.Tests.Content;
+
+public sealed class ContentStoreTests : IDisposable
+{
+    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(10);
+    private readonly TempEssayFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private ContentStore CreateStore() =>
+        new(Options.Create(new ContentOptions { Path = _folder.Path }), NullLogger<ContentStore>.Instance);
+
+    [Fact]
+    public void Reload_NewFile_AddsItAndRaisesAdded()
+    {
+        _folder.Write("first.md", TempEssayFolder.Essay("First"));
+        var store = CreateStore();
+        var changes = new List<EssayChangedEventArgs>();
+        store.EssayChanged += (_, e) => changes.Add(e);
+
+        store.Reload(_folder.Write("second.md", TempEssayFolder.Essay("Second")));
+
+        Assert.Equal(2, store.Index.Essays.Count);
+        var change = Assert.Single(changes);
+        Assert.Equal((EssayChangeKind.Added, "second"), (change.Kind, change.Essay.Slug));
+    }
+
+    [Fact]
+    public void Reload_InvalidFile_IsSkippedAndAnnouncedOnceValid()
+    {
+        var store = CreateStore();
+        var changes = new List<EssayChangedEventArgs>();
+        store.EssayChanged += (_, e) => changes.Add(e);
+        var path = _folder.Write("late.md", "---\ntitle:\n---\n");
+
+        store.Reload(path);
+        Assert.Empty(store.Index.Essays);
+        Assert.Equal(path, Assert.Single(store.Errors).File);
+        Assert.Empty(changes);
+
+        File.WriteAllText(path, TempEssayFolder.Essay("Late"));
+        store.Reload(path);
+        Assert.Empty(store.Errors);
+        Assert.Equal(EssayChangeKind.Added, Assert.Single(changes).Kind);
+    }
+
+    [Fact]
+    public void Reload_ChangedAndRemovedFiles_RaiseUpdatedThenRemoved()
+    {
+        var path = _folder.Write("essay.md", TempEssayFolder.Essay("Essay"));
+        var store = CreateStore();
+        var changes = new List<EssayChangeKind>();
+        store.EssayChanged += (_, e) => changes.Add(e.Kind);
+
+        File.WriteAllText(path, TempEssayFolder.Essay("Essay", "New words."));
+        store.Reload(path);
+        Assert.Equal("New words.", store.Index.Epigraphs[0].Quote.Text);
+        File.Delete(path);
+        store.Reload(path);
+
+        Assert.Equal([EssayChangeKind.Updated, EssayChangeKind.Removed], changes);
+        Assert.Empty(store.Index.Essays);
+    }
+
+    [Fact]
+    public async Task Watcher_FileDroppedIntoFolder_IsServedWithoutRestart()
+    {
+        var store = CreateStore();
+        var added = new TaskCompletionSource<Essay>(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.EssayChanged += (_, e) => added.TrySetResult(e.Essay);
+        using var watcher = new EssayFolderWatcher(store, TimeProvider.System);
+        await watcher.StartAsync(CancellationToken.None);
+
+        _folder.Write("dropped.md", TempEssayFolder.Essay("Dropped In"));
+        var essay = await added.Task.WaitAsync(_timeout);
+
+        Assert.Equal("dropped-in", TextFoldingSlug(essay.Title));
+        Assert.NotNull(store.Index.GetBySlug("dropped"));
+        await watcher.StopAsync(CancellationToken.None);
+    }
+
+    private static string TextFoldingSlug(string title) => string.Join('-', TextFolding.Tokens(title));
+}
