@@ -30,7 +30,8 @@ public sealed class LocalModeService(
             await output.WriteLineAsync($"{content.Errors.Count} problems in essay files (those files are skipped); run 'validate' to list them.");
         }
 
-        var epigraphs = PostEpigraphsAsync(schedule.Value.Epigraph.ToSchedule(), stoppingToken);
+        using var endOfInput = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var epigraphs = PostEpigraphsAsync(schedule.Value.Epigraph.ToSchedule(), endOfInput.Token);
         await output.WriteLineAsync("Type a command (help lists them); end of input (Ctrl+D) or Ctrl+C quits.");
         try
         {
@@ -38,8 +39,9 @@ public sealed class LocalModeService(
         }
         finally
         {
-            lifetime.StopApplication();
+            await endOfInput.CancelAsync();
             await epigraphs.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            lifetime.StopApplication();
         }
     }
 

@@ -7,6 +7,19 @@ public static class RepositoryPaths
 
     public static string Essays => Path.Combine(Root, "data", "essays");
 
+    /// <summary>
+    /// The bot as built in its own output folder, in the configuration the tests were built in. The copy beside the
+    /// tests cannot run on its own: the tests' ASP.NET Core framework reference keeps some of its packages out.
+    /// </summary>
+    public static string ProgramDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+            return Path.Combine(Root, "src", "CommunityBot", "bin", configuration, "net10.0", "CommunityBot.dll");
+        }
+    }
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

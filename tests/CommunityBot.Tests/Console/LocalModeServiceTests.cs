@@ -1,0 +1,81 @@
+using CommunityBot.Commands;
+using CommunityBot.Console;
+using CommunityBot.Content;
+using CommunityBot.Scheduling;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace CommunityBot.Tests.Console;
+
+public sealed class LocalModeServiceTests : IDisposable
+{
+    private readonly ScriptedReader _input = new();
+    private readonly RecordingWriter _output = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 28, 6, 0, 0, TimeSpan.Zero));
+    private readonly Mock<IHostApplicationLifetime> _lifetime = new();
+    private readonly LocalModeService _service;
+
+    public LocalModeServiceTests()
+    {
+        var contentOptions = Options.Create(new ContentOptions { Path = RepositoryPaths.Essays });
+        var content = new ContentStore(contentOptions, NullLogger<ContentStore>.Instance);
+        var random = new Mock<IRandomSource>();
+        var commands = new CommandCore(content, random.Object, contentOptions);
+        var schedule = Options.Create(new ScheduleOptions { Epigraph = new EpigraphScheduleOptions { Cron = "0 9 * * *", TimeZone = "Europe/Berlin" } });
+        _service = new LocalModeService(new LocalConsole(_input, _output), content, commands, schedule, _time, _lifetime.Object);
+    }
+
+    public void Dispose()
+    {
+        _service.Dispose();
+        _input.Dispose();
+    }
+
+    [Fact]
+    public async Task Start_SaysWhatWasLoadedAndWhenTheEpigraphIsDue()
+    {
+        await _service.StartAsync(CancellationToken.None);
+
+        await _output.WaitForAsync("Next epigraph");
+        Assert.Contains("7 essays, 11 quotes loaded from " + RepositoryPaths.Essays, _output.Text, StringComparison.Ordinal);
+        Assert.Contains("Next epigraph: 2026-03-28 09:00 Europe/Berlin", _output.Text, StringComparison.Ordinal);
+        await _service.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task TypedCommands_AreAnswered_AndEndOfInputStops()
+    {
+        await _service.StartAsync(CancellationToken.None);
+
+        _input.Type("quote cesaire");
+        await _output.WaitForAsync("— Aimé Césaire");
+        _input.Type("essay nothing like it");
+        await _output.WaitForAsync("No essay is called \"nothing like it\".");
+        _input.Type(null);
+
+        await _service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        _lifetime.Verify(l => l.StopApplication(), Times.Once);
+    }
+
+    [Fact]
+    public async Task ScheduledEpigraph_PrintedWhenDue_AcrossTheDaylightSavingChange()
+    {
+        await _service.StartAsync(CancellationToken.None);
+        await _output.WaitForAsync("Next epigraph: 2026-03-28 09:00");
+
+        _time.Advance(TimeSpan.FromHours(1));
+        Assert.DoesNotContain("[scheduled epigraph", _output.Text, StringComparison.Ordinal);
+        _time.Advance(TimeSpan.FromHours(1));
+        await _output.WaitForAsync("[scheduled epigraph, 2026-03-28 09:00]");
+
+        // Berlin moves to summer time overnight: the next post is still at 09:00 local, 07:00 UTC.
+        await _output.WaitForAsync("Next epigraph: 2026-03-29 09:00");
+        _time.Advance(TimeSpan.FromHours(23));
+        await _output.WaitForAsync("[scheduled epigraph, 2026-03-29 09:00]");
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 7, 0, 0, TimeSpan.Zero), _time.GetUtcNow());
+        await _service.StopAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+
+namespace CommunityBot.Tests.Console;
+
+/// <summary>The built program, started as a process the way a person runs it.</summary>
+public sealed class ProgramProcessTests : IDisposable
+{
+    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(30);
+    private readonly TempEssayFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryPaths.Root,
+        };
+        start.ArgumentList.Add(RepositoryPaths.ProgramDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return Process.Start(start)!;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunToEndAsync(params string[] args)
+    {
+        using var process = Start(args);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(_timeout);
+        return (process.ExitCode, await output + await error);
+    }
+
+    [Fact]
+    public async Task LocalMode_AnswersATypedCommand_AndStopsAtEndOfInput()
+    {
+        using var process = Start();
+        var output = new RecordingWriter();
+        var reading = PumpAsync(process.StandardOutput, output);
+
+        await output.WaitForAsync("Type a command");
+        await process.StandardInput.WriteLineAsync("quote camus");
+        await process.StandardInput.FlushAsync();
+        await output.WaitForAsync("— Albert Camus");
+        process.StandardInput.Close();
+
+        await process.WaitForExitAsync().WaitAsync(_timeout);
+        await reading;
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("7 essays, 11 quotes loaded from", output.Text, StringComparison.Ordinal);
+        Assert.Contains("Next epigraph:", output.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneShot_Quote_PrintsAndExits()
+    {
+        var (exitCode, output) = await RunToEndAsync("quote", "--author", "camus");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("— Albert Camus", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneShot_Validate_OnTheRealData_Passes()
+    {
+        var (exitCode, output) = await RunToEndAsync("validate");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("All 7 essays", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneShot_Validate_ListsEveryProblemAndFails()
+    {
+        _folder.Write("good.md", TempEssayFolder.Essay("Good"));
+        var broken = _folder.Write("broken.md", "---\ntitle: Broken\npublished: someday\n---\n");
+
+        var (exitCode, output) = await RunToEndAsync("validate", $"--Content:Path={_folder.Path}");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{broken}:3: published: unparseable date 'someday'", output, StringComparison.Ordinal);
+        Assert.Contains("1 problems; 1 valid essays", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneShot_Help_ListsTheCommands()
+    {
+        var (exitCode, output) = await RunToEndAsync("--help");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("quote [author] [essay] [text]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadConfiguration_NamesTheKey()
+    {
+        var (exitCode, output) = await RunToEndAsync("--Schedule:Epigraph:TimeZone=Mars/Olympus");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Schedule:Epigraph", output, StringComparison.Ordinal);
+        Assert.Contains("unknown time zone 'Mars/Olympus'", output, StringComparison.Ordinal);
+    }
+
+    private static async Task PumpAsync(StreamReader reader, RecordingWriter output)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            await output.WriteLineAsync(line);
+        }
+    }
+}
