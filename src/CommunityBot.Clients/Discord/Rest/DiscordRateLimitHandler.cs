@@ -64,7 +64,7 @@ internal sealed class DiscordRateLimitHandler(
 
                 DiscordRestLog.RateLimited(logger, route.Template, scope.ToString(), retryAfter);
                 response.Dispose();
-                await Task.Delay(retryAfter, time, cancellationToken);
+                await time.DelayAsync(retryAfter, cancellationToken);
                 continue;
             }
 
@@ -105,7 +105,7 @@ internal sealed class DiscordRateLimitHandler(
         // Jitter keeps many clients that failed together from retrying together.
         var delay = capped * (0.5 + (Random.Shared.NextDouble() / 2));
         DiscordRestLog.Retrying(logger, route.Template, failure, attempt, delay);
-        return Task.Delay(delay, time, cancellationToken);
+        return time.DelayAsync(delay, cancellationToken);
     }
 
     private static bool IsTransientFailure(Exception exception, CancellationToken cancellationToken) =>
@@ -120,8 +120,9 @@ internal sealed class DiscordRateLimitHandler(
         JsonError? body = null;
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            body = await JsonSerializer.DeserializeAsync(stream, DiscordJsonContext.Default.JsonError, cancellationToken);
+            // Bytes, not the content stream: HttpContent hands out one stream, and the client reads the body again.
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            body = JsonSerializer.Deserialize(bytes, DiscordJsonContext.Default.JsonError);
         }
         catch (JsonException)
         {

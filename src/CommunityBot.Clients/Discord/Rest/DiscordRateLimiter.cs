@@ -102,7 +102,7 @@ internal sealed class DiscordRateLimiter
             throw new DiscordRequestRefusedException(
                 $"Refusing {route.Template}: {count} invalid requests (401/403/429) in the last 10 minutes; Discord bans at 10,000.");
         if (count >= _options.InvalidRequestSlowdownThreshold)
-            await Task.Delay(_options.InvalidRequestSlowdownDelay, _time, cancellationToken);
+            await _time.DelayAsync(_options.InvalidRequestSlowdownDelay, cancellationToken);
     }
 
     private async ValueTask<RateLimitLease> AcquireRouteAsync(DiscordRoute route, CancellationToken cancellationToken)
@@ -116,7 +116,7 @@ internal sealed class DiscordRateLimiter
                 var wait = bucket.TryAcquire(_time.GetTimestamp(), _time);
                 if (wait == TimeSpan.Zero)
                     return new RateLimitLease(state, HoldsGate: false);
-                await Task.Delay(wait, _time, cancellationToken);
+                await _time.DelayAsync(wait, cancellationToken);
                 continue;
             }
 

@@ -16,7 +16,7 @@ internal sealed class GlobalRateLimiter(TimeProvider time, int requestsPerSecond
             var wait = TryAcquire();
             if (wait == TimeSpan.Zero)
                 return;
-            await Task.Delay(wait, time, cancellationToken);
+            await time.DelayAsync(wait, cancellationToken);
         }
     }
 
