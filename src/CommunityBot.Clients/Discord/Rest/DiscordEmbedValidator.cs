@@ -22,10 +22,10 @@ public static class DiscordEmbedValidator
         {
             var embed = embeds[i];
             var violation =
-                Check($"embed {i} title", embed.Title, DiscordLimits.EmbedTitle, ref total)
-                ?? Check($"embed {i} description", embed.Description, DiscordLimits.EmbedDescription, ref total)
-                ?? Check($"embed {i} footer text", embed.Footer?.Text, DiscordLimits.EmbedFooterText, ref total)
-                ?? Check($"embed {i} author name", embed.Author?.Name, DiscordLimits.EmbedAuthorName, ref total);
+                Check(i, null, "title", embed.Title, DiscordLimits.EmbedTitle, ref total)
+                ?? Check(i, null, "description", embed.Description, DiscordLimits.EmbedDescription, ref total)
+                ?? Check(i, null, "footer text", embed.Footer?.Text, DiscordLimits.EmbedFooterText, ref total)
+                ?? Check(i, null, "author name", embed.Author?.Name, DiscordLimits.EmbedAuthorName, ref total);
             if (violation is not null)
                 return violation;
 
@@ -34,8 +34,8 @@ public static class DiscordEmbedValidator
                 return $"embed {i} has {fields.Count} fields (limit {DiscordLimits.EmbedFields})";
             for (var f = 0; f < fields.Count; f++)
             {
-                violation = Check($"embed {i} field {f} name", fields[f].Name, DiscordLimits.EmbedFieldName, ref total)
-                    ?? Check($"embed {i} field {f} value", fields[f].Value, DiscordLimits.EmbedFieldValue, ref total);
+                violation = Check(i, f, "name", fields[f].Name, DiscordLimits.EmbedFieldName, ref total)
+                    ?? Check(i, f, "value", fields[f].Value, DiscordLimits.EmbedFieldValue, ref total);
                 if (violation is not null)
                     return violation;
             }
@@ -46,11 +46,15 @@ public static class DiscordEmbedValidator
             : null;
     }
 
-    private static string? Check(string what, string? text, int limit, ref int total)
+    private static string? Check(int embed, int? field, string what, string? text, int limit, ref int total)
     {
         var length = Length(text);
         total += length;
-        return length > limit ? $"{what} is {length} characters (limit {limit})" : null;
+        if (length <= limit)
+            return null;
+        return field is null
+            ? $"embed {embed} {what} is {length} characters (limit {limit})"
+            : $"embed {embed} field {field} {what} is {length} characters (limit {limit})";
     }
 
     private static int Length(string? text) => text is null ? 0 : text.AsSpan().Trim().Length;

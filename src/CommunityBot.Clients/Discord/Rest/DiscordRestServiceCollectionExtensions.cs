@@ -41,6 +41,9 @@ public static class DiscordRestServiceCollectionExtensions
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+
+            // The default request logs print the URL, and interaction URLs carry the interaction token.
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<DiscordRateLimitHandler>()
             .AddHttpMessageHandler<DiscordAuthorizationHandler>();
     }

@@ -142,6 +142,26 @@ public sealed class DiscordRateLimitHandlerTests : IAsyncLifetime
         Assert.Equal(60, _harness.Server.Requests.Count);
     }
 
+    [Fact]
+    public async Task RouteState_IsNotKeptForCallbacksAndIsSweptWhenIdle()
+    {
+        _harness.Server.Default = request => request.Path.EndsWith("/callback", StringComparison.Ordinal)
+            ? FakeDiscordRestResponse.NoContent()
+            : FakeDiscordRestResponse.Json(Channel).WithBucket("abcd1234", limit: 5, remaining: 4, resetAfter: 1);
+        for (ulong id = 1; id <= 3; id++)
+        {
+            await _harness.Client.GetChannelAsync(id).WaitAsync(s_timeout);
+            await _harness.Client.CreateInteractionResponseAsync(id, "tok", new JsonInteractionResponse { Type = JsonInteractionResponse.PongType })
+                .WaitAsync(s_timeout);
+        }
+        Assert.Equal(3, _harness.Limiter.TrackedRouteCount);
+
+        _harness.Time.Advance(TimeSpan.FromMinutes(2));
+        await _harness.Client.GetChannelAsync(4).WaitAsync(s_timeout);
+
+        Assert.Equal(1, _harness.Limiter.TrackedRouteCount);
+    }
+
     [Theory]
     [InlineData(500)]
     [InlineData(502)]
