@@ -1,0 +1,8 @@
+namespace CommunityBot.Clients.Discord.JsonModels;
+
+public sealed record JsonEmbedAuthor
+{
+    public required string Name { get; init; }
+    public string? Url { get; init; }
+    public string? IconUrl { get; init; }
+}

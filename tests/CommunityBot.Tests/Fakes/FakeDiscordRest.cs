@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityBot.Tests.Fakes;
+
+// A loopback Discord REST API: records every request and answers from a script, falling back to Default.
+public sealed class FakeDiscordRest : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<FakeDiscordRestResponse> _script = new();
+    private readonly List<FakeDiscordRestRequest> _requests = [];
+    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
+    private readonly CancellationTokenSource _stopping = new();
+
+    private FakeDiscordRest(WebApplication app)
+    {
+        _app = app;
+        app.Run(HandleAsync);
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    // Answers requests when the script is empty.
+    public Func<FakeDiscordRestRequest, FakeDiscordRestResponse> Default { get; set; } = _ => FakeDiscordRestResponse.Json("{}");
+
+    public IReadOnlyList<FakeDiscordRestRequest> Requests
+    {
+        get
+        {
+            lock (_requests)
+                return [.. _requests];
+        }
+    }
+
+    public static async Task<FakeDiscordRest> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var fake = new FakeDiscordRest(builder.Build());
+        await fake._app.StartAsync();
+        var address = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        fake.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v10");
+        return fake;
+    }
+
+    public void Enqueue(params FakeDiscordRestResponse[] responses)
+    {
+        foreach (var response in responses)
+            _script.Enqueue(response);
+    }
+
+    public Task WaitForRequestsAsync(int count)
+    {
+        lock (_requests)
+        {
+            if (_requests.Count >= count)
+                return Task.CompletedTask;
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, signal));
+            return signal.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(stopTimeout.Token);
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var request = new FakeDiscordRestRequest(
+            context.Request.Method,
+            context.Request.Path.Value ?? "",
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            body);
+        Record(request);
+
+        var response = _script.TryDequeue(out var scripted) ? scripted : Default(request);
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        try
+        {
+            if (response.Hang)
+                await Task.Delay(Timeout.Infinite, aborted.Token);
+            if (response.HoldUntil is { } hold)
+                await hold.WaitAsync(aborted.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        context.Response.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers)
+            context.Response.Headers[name] = value;
+        if (response.Body is { } text)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(text, CancellationToken.None);
+        }
+    }
+
+    private void Record(FakeDiscordRestRequest request)
+    {
+        lock (_requests)
+        {
+            _requests.Add(request);
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (_requests.Count >= _waiters[i].Count)
+                {
+                    _waiters[i].Signal.TrySetResult();
+                    _waiters.RemoveAt(i);
+                }
+            }
+        }
+    }
+}
