@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace CommunityBot.Discord;
+
+[OptionsValidator]
+internal sealed partial class DiscordBotOptionsValidator : IValidateOptions<DiscordBotOptions>;
