@@ -78,7 +78,8 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        using var shutdown = new CancellationTokenSource(Timeout);
+        await _app.StopAsync(shutdown.Token);
         await _app.DisposeAsync();
     }
 }

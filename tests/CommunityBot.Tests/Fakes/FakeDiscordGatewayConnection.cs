@@ -135,15 +135,27 @@ public sealed class FakeDiscordGatewayConnection : IDisposable
         }
     }
 
+    // The semaphore is left undisposed: a test may still be releasing it after the client hung up.
     public void Dispose()
     {
-        _deflate.Dispose();
-        _compressed.Dispose();
-        _sendLock.Dispose();
+        _sendLock.Wait();
+        try
+        {
+            _deflate.Dispose();
+            _compressed.Dispose();
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
     }
 
     /// <summary>Drops the TCP connection without a close frame, like a network failure.</summary>
-    public void Drop() => _abort();
+    public void Drop()
+    {
+        _socket.Abort();
+        _abort();
+    }
 
     internal async Task RunAsync(CancellationToken ct)
     {

@@ -13,6 +13,10 @@ internal sealed class GatewayShard
 {
     private const string Query = "v=10&encoding=json&compress=zlib-stream";
 
+    // A session that cannot be resumed this many times running is given up for a new one, so a stale session
+    // cannot stall the shard forever.
+    private const int MaxFailedResumes = 3;
+
     private readonly DiscordGatewayOptions _options;
     private readonly int _shardCount;
     private readonly GatewayIdentifyLimiter _identifyLimiter;
@@ -26,6 +30,7 @@ internal sealed class GatewayShard
     private string? _sessionId;
     private Uri? _resumeUri;
     private long _sequence = -1;
+    private int _failedResumes;
 
     public GatewayShard(
         int shardId,
@@ -68,7 +73,7 @@ internal sealed class GatewayShard
                 if (ct.IsCancellationRequested)
                     return;
 
-                if (!end.Resumable)
+                if (!end.Resumable || _failedResumes >= MaxFailedResumes)
                     ForgetSession();
 
                 var delay = end.MinimumDelay;
@@ -107,7 +112,9 @@ internal sealed class GatewayShard
         {
             var resume = _sessionId is not null && _resumeUri is not null;
             var baseUri = resume ? _resumeUri! : new Uri((await _identifyLimiter.GetGatewayBotAsync(ct)).Url);
-            if (!resume)
+            if (resume)
+                _failedResumes++;
+            else
                 await _identifyLimiter.WaitToIdentifyAsync(ShardId, ct);
 
             var uri = WithQuery(baseUri);
@@ -203,11 +210,13 @@ internal sealed class GatewayShard
             _sessionId = ready.SessionId;
             _resumeUri = new Uri(ready.ResumeGatewayUrl);
             connection.Established = true;
+            _failedResumes = 0;
             GatewayLog.Ready(_logger, ShardId);
         }
         else if (ReferenceEquals(eventName, GatewayEventNames.Resumed))
         {
             connection.Established = true;
+            _failedResumes = 0;
             GatewayLog.Resumed(_logger, ShardId, Volatile.Read(ref _sequence));
         }
 
@@ -244,6 +253,7 @@ internal sealed class GatewayShard
     {
         _sessionId = null;
         _resumeUri = null;
+        _failedResumes = 0;
         Volatile.Write(ref _sequence, -1);
     }
 

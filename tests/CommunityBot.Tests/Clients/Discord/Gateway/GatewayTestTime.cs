@@ -21,8 +21,10 @@ public sealed class GatewayTestTime : FakeTimeProvider
         }
     }
 
+    // Recorded after the base registers the timer, so a test that advances on the signal cannot outrun it.
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         lock (_lock)
         {
             _timers.Add(dueTime);
@@ -33,7 +35,7 @@ public sealed class GatewayTestTime : FakeTimeProvider
             }
         }
 
-        return base.CreateTimer(callback, state, dueTime, period);
+        return timer;
     }
 
     /// <summary>Completes once a timer of <paramref name="dueTime"/> was created at or after index <paramref name="from"/>.</summary>

@@ -53,6 +53,7 @@ public sealed class ShardedGatewayClientTests
 
         await harness.Time.WaitForTimerAsync(TimeSpan.FromMilliseconds(11250));
         Assert.Single(connection.Received);
+        var timers = harness.Time.TimerCount;
         harness.Time.Advance(TimeSpan.FromMilliseconds(11250));
         var first = await connection.ReceiveAsync();
         Assert.Equal(1, first.Op);
@@ -62,6 +63,7 @@ public sealed class ShardedGatewayClientTests
         await connection.SendAckAsync();
         await connection.SendReadyAsync(harness.Gateway.ResumeUrl, sequence: 7);
         await harness.ReadDispatchAsync();
+        await harness.Time.WaitForTimerAsync(TimeSpan.FromMilliseconds(45000), timers);
         harness.Time.Advance(TimeSpan.FromMilliseconds(45000));
         var second = await connection.ReceiveAsync();
         Assert.Equal(1, second.Op);
@@ -88,8 +90,10 @@ public sealed class ShardedGatewayClientTests
     {
         await using var harness = await GatewayHarness.CreateAsync();
         var connection = await harness.StartReadyAsync(heartbeatInterval: 1000);
+        var timers = harness.Time.TimerCount;
         harness.Time.Advance(TimeSpan.FromMilliseconds(500));
         Assert.Equal(1, (await connection.ReceiveAsync()).Op);
+        await harness.Time.WaitForTimerAsync(TimeSpan.FromMilliseconds(1000), timers);
 
         harness.Time.Advance(TimeSpan.FromMilliseconds(1000));
 
@@ -113,6 +117,56 @@ public sealed class ShardedGatewayClientTests
         await resumed.SendAsync(FakeFixture("resumed.json"));
         var dispatch = await harness.ReadDispatchAsync();
         Assert.Equal(("RESUMED", 3L), (dispatch.EventName, dispatch.Sequence));
+    }
+
+    [Fact]
+    public async Task RunAsync_ResumeFailsThreeTimes_IdentifiesAnewAfterBackoff()
+    {
+        await using var harness = await GatewayHarness.CreateAsync();
+        var connection = await harness.StartReadyAsync();
+        connection.Drop();
+        foreach (var backoff in new[] { 0.75, 1.5 })
+        {
+            connection = await AssertResumesAsync(harness, sequence: 1);
+            var timers = harness.Time.TimerCount;
+            connection.Drop();
+            await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(backoff), timers);
+            harness.Time.Advance(TimeSpan.FromSeconds(backoff));
+        }
+
+        connection = await AssertResumesAsync(harness, sequence: 1);
+        var beforeIdentify = harness.Time.TimerCount;
+        connection.Drop();
+        await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(3), beforeIdentify);
+        harness.Time.Advance(TimeSpan.FromSeconds(3));
+
+        var (next, identify) = await harness.Gateway.NextHandshakeAsync();
+        Assert.Equal(("/gateway", 2), (next.Path, identify.Op));
+    }
+
+    [Fact]
+    public async Task RunAsync_ConsumerStalled_HeartbeatsGoOnWithoutZombieVerdict()
+    {
+        await using var harness = await GatewayHarness.CreateAsync();
+        harness.Options.DispatchCapacity = 1;
+        harness.Start();
+        var (connection, _) = await harness.Gateway.NextHandshakeAsync();
+        await connection.SendReadyAsync(harness.Gateway.ResumeUrl);
+        await connection.SendInteractionAsync(sequence: 2);
+        await harness.Logger.WaitForAsync("dispatch channel is full");
+
+        var timers = harness.Time.TimerCount;
+        harness.Time.Advance(TimeSpan.FromMilliseconds(22500));
+        var first = await connection.ReceiveAsync();
+        await connection.SendAckAsync();
+        await harness.Time.WaitForTimerAsync(TimeSpan.FromMilliseconds(45000), timers);
+        harness.Time.Advance(TimeSpan.FromMilliseconds(45000));
+        var second = await connection.ReceiveAsync();
+
+        Assert.Equal([(1, 2L), (1, 2L)], new[] { first, second }.Select(h => (h.Op, h.Data.GetInt64())));
+        Assert.Equal(["READY", "INTERACTION_CREATE"], [(await harness.ReadDispatchAsync()).EventName, (await harness.ReadDispatchAsync()).EventName]);
+        Assert.False(connection.Closed.IsCompleted);
+        Assert.Equal(1, harness.Gateway.ConnectionCount);
     }
 
     [Fact]
