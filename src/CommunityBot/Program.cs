@@ -2,6 +2,7 @@ using System.Globalization;
 using CommunityBot.Commands;
 using CommunityBot.Console;
 using CommunityBot.Content;
+using CommunityBot.Discord;
 using CommunityBot.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,11 +31,18 @@ builder.Services.AddContent();
 builder.Services.AddCommands();
 builder.Services.AddScheduling();
 
-var localMode = string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"])
-    && !builder.Configuration.GetSection("Mastodon:Accounts").GetChildren().Any();
-if (localMode && !oneShot)
+var discord = !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]);
+var localMode = !discord && !builder.Configuration.GetSection("Mastodon:Accounts").GetChildren().Any();
+if (!oneShot)
 {
-    builder.Services.AddLocalMode();
+    if (discord)
+    {
+        builder.Services.AddDiscord();
+    }
+    if (localMode)
+    {
+        builder.Services.AddLocalMode();
+    }
 }
 
 using var host = builder.Build();

@@ -22,7 +22,7 @@ public sealed class FakeDiscordGatewayBotProvider : IGatewayBotProvider
 
     public int MaxConcurrency { get; set; } = 1;
 
-    public Task<JsonGatewayBot> GetGatewayBotAsync(CancellationToken ct)
+    public Task<JsonGatewayBot> GetGatewayBotAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
         var fixture = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "discord-gateway", "gateway-bot.json"));

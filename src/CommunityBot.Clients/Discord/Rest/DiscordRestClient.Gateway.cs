@@ -1,12 +1,12 @@
-using System.Text.Json;
+using CommunityBot.Clients.Discord.Gateway;
+using CommunityBot.Clients.Discord.JsonModels;
 
 namespace CommunityBot.Clients.Discord.Rest;
 
-public sealed partial class DiscordRestClient
+public sealed partial class DiscordRestClient : IGatewayBotProvider
 {
     private static readonly DiscordRoute s_gatewayBot = new("GET gateway/bot");
 
-    // The raw body: JsonGatewayBot belongs to the gateway's own JSON context.
-    public Task<JsonElement> GetGatewayBotAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, "gateway/bot", s_gatewayBot, null, DiscordJsonContext.Default.JsonElement, cancellationToken);
+    public Task<JsonGatewayBot> GetGatewayBotAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, "gateway/bot", s_gatewayBot, null, GatewayJsonContext.Default.JsonGatewayBot, cancellationToken);
 }

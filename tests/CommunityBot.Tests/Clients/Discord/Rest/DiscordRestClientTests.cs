@@ -192,14 +192,15 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetGatewayBotAsync_ReturnsTheRawBody()
+    public async Task GetGatewayBotAsync_ReadsUrlShardsAndSessionStartLimit()
     {
         _harness.Server.Enqueue(FakeDiscordRestResponse.Json(
             """{"url": "wss://gateway.discord.gg/", "shards": 9, "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1}}"""));
 
         var gateway = await _harness.Client.GetGatewayBotAsync().WaitAsync(s_timeout);
 
-        Assert.Equal(9, gateway.GetProperty("shards").GetInt32());
+        Assert.Equal(("wss://gateway.discord.gg/", 9), (gateway.Url, gateway.Shards));
+        Assert.Equal((999, 14400000, 1), (gateway.SessionStartLimit.Remaining, gateway.SessionStartLimit.ResetAfter, gateway.SessionStartLimit.MaxConcurrency));
         Assert.Equal("/api/v10/gateway/bot", Assert.Single(_harness.Server.Requests).Path);
     }
 }

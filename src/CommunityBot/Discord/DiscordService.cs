@@ -1,0 +1,104 @@
+using CommunityBot.Clients.Discord;
+using CommunityBot.Clients.Discord.Gateway;
+using CommunityBot.Clients.Discord.JsonModels;
+using CommunityBot.Clients.Discord.Rest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityBot.Discord;
+
+/// <summary>
+/// Runs the Discord part: registers the commands, keeps the gateway sessions, and hands interactions to
+/// <see cref="InteractionHandler"/> off the receive loop, a bounded number at a time. A fatal gateway error
+/// (a rejected token, disallowed intents) stops this part only; the rest of the bot keeps running.
+/// </summary>
+public sealed partial class DiscordService(
+    ShardedGatewayClient gateway,
+    DiscordCommandRegistrar registrar,
+    InteractionHandler handler,
+    ILogger<DiscordService> logger) : BackgroundService
+{
+    private const int MaxConcurrentInteractions = 256;
+    private const string InteractionCreate = "INTERACTION_CREATE";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await registrar.RegisterAsync(stoppingToken);
+        }
+        catch (Exception exception) when (exception is DiscordRestException or HttpRequestException or TimeoutException)
+        {
+            LogRegistrationFailed(exception);
+        }
+
+        var consuming = ConsumeAsync(stoppingToken);
+        try
+        {
+            await gateway.RunAsync(stoppingToken);
+        }
+        catch (GatewayFatalException exception)
+        {
+            LogStopped(exception.CloseCode);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogCrashed(exception);
+        }
+        await consuming;
+    }
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    {
+        using var slots = new SemaphoreSlim(MaxConcurrentInteractions);
+        try
+        {
+            await foreach (var dispatch in gateway.Dispatches.ReadAllAsync(stoppingToken))
+            {
+                if (dispatch.EventName != InteractionCreate)
+                {
+                    continue;
+                }
+                if (dispatch.Deserialize(DiscordJsonContext.Default.JsonInteraction) is not { } interaction)
+                {
+                    continue;
+                }
+                await slots.WaitAsync(stoppingToken);
+                _ = HandleAsync(interaction, slots, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        // Let interactions already taken finish before the host disposes the clients.
+        for (var i = 0; i < MaxConcurrentInteractions; i++)
+        {
+            await slots.WaitAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task HandleAsync(JsonInteraction interaction, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await handler.HandleAsync(interaction, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slash commands could not be registered; the bot still answers the commands Discord already has")]
+    private partial void LogRegistrationFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord stopped for good (close code {CloseCode}); Mastodon and the console keep running")]
+    private partial void LogStopped(int closeCode);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord stopped after an unexpected error; Mastodon and the console keep running")]
+    private partial void LogCrashed(Exception exception);
+}

@@ -1,0 +1,22 @@
+using CommunityBot.Clients.Discord.Gateway;
+using CommunityBot.Clients.Discord.Rest;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityBot.Discord;
+
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>Slash commands over our own gateway and REST clients, all read from the Discord section.</summary>
+    public static IServiceCollection AddDiscord(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<DiscordBotOptions, DiscordBotOptionsValidator>().BindConfiguration(DiscordBotOptions.Section);
+        services.AddOptions<DiscordGatewayOptions>().BindConfiguration(DiscordBotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDiscordRest();
+        services.AddSingleton<IGatewayBotProvider>(provider => provider.GetRequiredService<DiscordRestClient>());
+        services.AddSingleton<ShardedGatewayClient>();
+        services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<DiscordCommandRegistrar>();
+        services.AddHostedService<DiscordService>();
+        return services;
+    }
+}
