@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CommunityBot.Clients.Discord.JsonModels;
 using CommunityBot.Clients.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,9 +18,7 @@ public sealed partial class DiscordCommandRegistrar(DiscordRestClient rest, IOpt
         var appId = options.Value.ApplicationId;
         var guild = options.Value.CommandGuildId;
         var scope = guild is { } g ? $"guild {g}" : "global";
-        var registered = guild is { } guildId
-            ? await rest.GetGuildCommandsAsync(appId, guildId, cancellationToken)
-            : await rest.GetGlobalCommandsAsync(appId, cancellationToken);
+        var registered = await RegisteredAsync(appId, guild, cancellationToken);
         if (DiscordCommandSet.Matches(registered, wanted))
         {
             LogUnchanged(wanted.Count, scope);
@@ -35,6 +35,25 @@ public sealed partial class DiscordCommandRegistrar(DiscordRestClient rest, IOpt
         LogRegistered(wanted.Count, scope);
         return true;
     }
+
+    private async Task<IReadOnlyList<JsonApplicationCommand>> RegisteredAsync(ulong appId, ulong? guild, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return guild is { } guildId
+                ? await rest.GetGuildCommandsAsync(appId, guildId, cancellationToken)
+                : await rest.GetGlobalCommandsAsync(appId, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            // Not knowing what is registered costs one overwrite, not the commands.
+            LogUnreadable(exception);
+            return [];
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord's list of registered commands could not be read; registering ours")]
+    private partial void LogUnreadable(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slash commands unchanged ({Count}, {Scope}); not registered again")]
     private partial void LogUnchanged(int count, string scope);

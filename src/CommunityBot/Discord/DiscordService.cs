@@ -1,7 +1,6 @@
 using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.Gateway;
 using CommunityBot.Clients.Discord.JsonModels;
-using CommunityBot.Clients.Discord.Rest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -27,7 +26,7 @@ public sealed partial class DiscordService(
         {
             await registrar.RegisterAsync(stoppingToken);
         }
-        catch (Exception exception) when (exception is DiscordRestException or HttpRequestException or TimeoutException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogRegistrationFailed(exception);
         }

@@ -12,7 +12,7 @@ public sealed partial class DiscordRestClient(HttpClient http)
 {
     // Interaction tokens are URL-safe; anything else would let a token rewrite the request path.
     private static readonly SearchValues<char> s_tokenCharacters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~:");
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, DiscordRoute route, HttpContent? content,
         JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
