@@ -29,7 +29,7 @@ internal sealed partial class MastodonClient
                 failure = exception;
             }
 
-            var delay = failure.RetryAfter ?? Backoff(attempt);
+            var delay = RoundUpToMilliseconds(failure.RetryAfter ?? Backoff(attempt));
             if (delay > _options.MaxRateLimitWait)
             {
                 throw failure;
@@ -49,7 +49,7 @@ internal sealed partial class MastodonClient
 
     private async Task WaitForRateLimitAsync(MastodonRequest request, CancellationToken cancellationToken)
     {
-        var wait = _rateLimits.Reserve(request.Bucket, _timeProvider.GetUtcNow());
+        var wait = RoundUpToMilliseconds(_rateLimits.Reserve(request.Bucket, _timeProvider.GetUtcNow()));
         while (wait > TimeSpan.Zero)
         {
             if (wait > _options.MaxRateLimitWait)
@@ -64,9 +64,14 @@ internal sealed partial class MastodonClient
 
             Log.WaitingForRateLimit(_logger, AccountName, request.Method, request.PathAndQuery, wait);
             await Task.Delay(wait, _timeProvider, cancellationToken);
-            wait = _rateLimits.Reserve(request.Bucket, _timeProvider.GetUtcNow());
+            wait = RoundUpToMilliseconds(_rateLimits.Reserve(request.Bucket, _timeProvider.GetUtcNow()));
         }
     }
+
+    // Timers tick in whole milliseconds; waking a fraction early before a reset (X-RateLimit-Reset has microseconds)
+    // would only start another sub-millisecond wait.
+    private static TimeSpan RoundUpToMilliseconds(TimeSpan delay) =>
+        TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
 
     private async Task<MastodonResponse<T>> SendOnceAsync<T>(
         MastodonRequest request,
