@@ -235,6 +235,21 @@ public sealed class MastodonClientTests
     }
 
     [Fact]
+    public async Task PostStatusAsync_CancelledWhileWaitingToRetry_StopsWithoutAnotherAttempt()
+    {
+        await using var context = await MastodonTestContext.StartAsync();
+        context.Server.Enqueue("POST", StatusesPath, FakeMastodonResponse.Html(503, "proxy_503.html"));
+        using var cancellation = new CancellationTokenSource();
+
+        var post = context.Client.PostStatusAsync(Status(), "outbox-key-11", cancellation.Token);
+        await context.Time.NextDelayAsync();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => post.WaitAsync(s_timeout));
+        Assert.Single(context.Server.Requests);
+    }
+
+    [Fact]
     public async Task PostStatusAsync_TooManyRequests_WaitsUntilRateLimitResetThenSucceeds()
     {
         await using var context = await MastodonTestContext.StartAsync();
