@@ -1,0 +1,10 @@
+namespace CommunityBot.Clients.Mastodon;
+
+public interface IMastodonClientFactory
+{
+    /// <summary>
+    /// Creates the client for one configured account. <paramref name="instance"/> must be https://, or http:// on a
+    /// loopback host; anything else throws an <see cref="ArgumentException"/> naming the account and the Instance key.
+    /// </summary>
+    IMastodonClient Create(string accountName, string instance, string accessToken);
+}

@@ -1,0 +1,6 @@
+namespace CommunityBot.Clients.Mastodon.JsonModels;
+
+public sealed record JsonInstanceConfiguration
+{
+    public JsonInstanceStatuses Statuses { get; init; } = new();
+}

@@ -1,0 +1,12 @@
+namespace CommunityBot.Clients.Mastodon.JsonModels;
+
+public sealed record JsonMention
+{
+    public required string Id { get; init; }
+
+    public required string Username { get; init; }
+
+    public required string Acct { get; init; }
+
+    public string? Url { get; init; }
+}

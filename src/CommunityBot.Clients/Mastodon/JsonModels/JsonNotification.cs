@@ -1,0 +1,15 @@
+namespace CommunityBot.Clients.Mastodon.JsonModels;
+
+public sealed record JsonNotification
+{
+    public required string Id { get; init; }
+
+    public required string Type { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public required JsonAccount Account { get; init; }
+
+    /// <summary>Present for <c>mention</c> and a few other types.</summary>
+    public JsonStatus? Status { get; init; }
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using CommunityBot.Clients.Mastodon.JsonModels;
+
+namespace CommunityBot.Clients.Mastodon;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JsonAccount))]
+[JsonSerializable(typeof(JsonStatus))]
+[JsonSerializable(typeof(JsonStatusCreate))]
+[JsonSerializable(typeof(JsonNotification))]
+[JsonSerializable(typeof(IReadOnlyList<JsonNotification>))]
+[JsonSerializable(typeof(JsonInstance))]
+[JsonSerializable(typeof(JsonError))]
+internal sealed partial class MastodonJsonContext : JsonSerializerContext;

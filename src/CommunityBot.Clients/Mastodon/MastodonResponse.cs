@@ -1,0 +1,3 @@
+namespace CommunityBot.Clients.Mastodon;
+
+internal sealed record MastodonResponse<T>(T Value, MastodonRateLimit? RateLimit, string? NextMaxId, string? PrevMinId);

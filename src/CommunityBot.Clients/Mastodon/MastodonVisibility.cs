@@ -1,0 +1,9 @@
+namespace CommunityBot.Clients.Mastodon;
+
+public static class MastodonVisibility
+{
+    public const string Public = "public";
+    public const string Unlisted = "unlisted";
+    public const string Private = "private";
+    public const string Direct = "direct";
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityBot.Tests.Fakes;
+
+/// <summary>
+/// A loopback Mastodon on Kestrel. It answers the four endpoints the bot uses with the fixtures in Fixtures/mastodon,
+/// refuses any token but <see cref="AccessToken"/> with Mastodon's 401 body, records every request, and lets a test
+/// script the next answers of a route (errors, rate limits, HTML pages from a proxy, a stall).
+/// </summary>
+public sealed class FakeMastodonServer : IAsyncDisposable
+{
+    public const string AccessToken = "fake-mastodon-token-5e0c9a71d2";
+
+    private readonly Lock _lock = new();
+    private readonly List<FakeMastodonRequest> _requests = [];
+    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
+    private readonly Dictionary<string, Queue<FakeMastodonResponse>> _scripted = [];
+    private readonly WebApplication _app;
+
+    private FakeMastodonServer()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _app = builder.Build();
+        _app.Run(HandleAsync);
+    }
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public IReadOnlyList<FakeMastodonRequest> Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>The X-RateLimit-* headers on default answers; null sends none.</summary>
+    public Func<FakeMastodonResponse, FakeMastodonResponse>? DefaultRateLimit { get; set; }
+
+    public static async Task<FakeMastodonServer> StartAsync(TimeProvider timeProvider)
+    {
+        var server = new FakeMastodonServer();
+        await server._app.StartAsync();
+        var address = server._app.Services.GetRequiredService<IServer>().Features
+            .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        server.BaseUri = new Uri(address);
+        server.DefaultRateLimit = response => response.WithRateLimit(300, 299, timeProvider.GetUtcNow().AddMinutes(5));
+        return server;
+    }
+
+    /// <summary>Queues answers for <paramref name="method"/> <paramref name="path"/>, used before the default one.</summary>
+    public void Enqueue(string method, string path, params FakeMastodonResponse[] responses)
+    {
+        lock (_lock)
+        {
+            var key = method + " " + path;
+            if (!_scripted.TryGetValue(key, out var queue))
+            {
+                _scripted[key] = queue = new Queue<FakeMastodonResponse>();
+            }
+
+            foreach (var response in responses)
+            {
+                queue.Enqueue(response);
+            }
+        }
+    }
+
+    /// <summary>Completes once <paramref name="count"/> requests have arrived.</summary>
+    public Task WaitForRequestsAsync(int count)
+    {
+        lock (_lock)
+        {
+            if (_requests.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, signal));
+            return signal.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var recorded = new FakeMastodonRequest(
+            request.Method,
+            request.Path.Value ?? "",
+            request.QueryString.Value ?? "",
+            request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()),
+            request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            body);
+
+        var response = Record(recorded);
+        if (response.Hang)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
+        context.Response.StatusCode = response.StatusCode;
+        context.Response.ContentType = response.ContentType;
+        foreach (var (name, value) in response.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        await context.Response.WriteAsync(response.Body, context.RequestAborted);
+    }
+
+    private FakeMastodonResponse Record(FakeMastodonRequest request)
+    {
+        FakeMastodonResponse? scripted = null;
+        lock (_lock)
+        {
+            _requests.Add(request);
+            foreach (var waiter in _waiters.Where(w => w.Count <= _requests.Count).ToList())
+            {
+                waiter.Signal.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+
+            if (_scripted.TryGetValue(request.Method + " " + request.Path, out var queue) && queue.Count > 0)
+            {
+                scripted = queue.Dequeue();
+            }
+        }
+
+        if (scripted is not null)
+        {
+            return scripted;
+        }
+
+        if (request.Header("Authorization") != "Bearer " + AccessToken)
+        {
+            return FakeMastodonResponse.Fixture(401, "error_401.json");
+        }
+
+        var answer = (request.Method, request.Path) switch
+        {
+            ("GET", "/api/v1/accounts/verify_credentials") => FakeMastodonResponse.Fixture(200, "account_verify_credentials.json"),
+            ("GET", "/api/v2/instance") => FakeMastodonResponse.Fixture(200, "instance_v2.json"),
+            ("POST", "/api/v1/statuses") => FakeMastodonResponse.Fixture(200, "status_created.json"),
+            ("GET", "/api/v1/notifications") => Notifications(),
+            _ => FakeMastodonResponse.Json(404, """{"error":"Record not found"}"""),
+        };
+        return DefaultRateLimit is null ? answer : DefaultRateLimit(answer);
+    }
+
+    // The fixture holds notifications 17 and 15, newest first; the Link header points around them as Mastodon does.
+    private FakeMastodonResponse Notifications()
+    {
+        var response = FakeMastodonResponse.Fixture(200, "notifications_mentions.json");
+        var api = new Uri(BaseUri, "api/v1/notifications");
+        response.Headers["Link"] =
+            $"<{api}?max_id=15&types%5B%5D=mention>; rel=\"next\", <{api}?min_id=17&types%5B%5D=mention>; rel=\"prev\"";
+        return response;
+    }
+}
