@@ -17,7 +17,7 @@ namespace CommunityBot.Tests.Fakes;
 /// </summary>
 public sealed class FakeMastodonServer : IAsyncDisposable
 {
-    public const string AccessToken = "fake-mastodon-token-5e0c9a71d2";
+    public const string AccessToken = "fake-token-5e0c9a";
 
     private readonly Lock _lock = new();
     private readonly List<FakeMastodonRequest> _requests = [];
