@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CommunityBot.Storage;
+
+/// <summary>
+/// The one place that knows which database the bot uses. Everything else opens connections here and writes
+/// SQL that both SQLite and PostgreSQL accept (ON CONFLICT upserts, @parameters, ISO-8601 text timestamps).
+/// </summary>
+public sealed class BotDatabase
+{
+    private readonly StorageOptions _options;
+
+    public BotDatabase(IOptions<StorageOptions> options)
+    {
+        _options = options.Value;
+        Factory = _options.IsPostgres ? NpgsqlFactory.Instance : SqliteFactory.Instance;
+        ConnectionString = _options.IsPostgres ? _options.ConnectionString : PrepareSqlite(_options.ConnectionString);
+    }
+
+    public DbProviderFactory Factory { get; }
+
+    public string ConnectionString { get; }
+
+    public bool IsPostgres => _options.IsPostgres;
+
+    /// <summary>How an auto-numbered key column is declared in this database.</summary>
+    public string IdentityColumn => IsPostgres ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = Factory.CreateConnection()!;
+        connection.ConnectionString = ConnectionString;
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            // Writers wait for each other instead of failing at once; a locked file still fails after this.
+            DefaultTimeout = 10,
+            Pooling = true,
+        };
+        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && !builder.DataSource.StartsWith(':'))
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        return builder.ToString();
+    }
+}

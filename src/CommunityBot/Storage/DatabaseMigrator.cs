@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityBot.Storage;
+
+/// <summary>
+/// Brings the schema up to date at start, one numbered migration at a time, each in its own transaction.
+/// It is registered before every service that reads the database, so they start on the current schema.
+/// </summary>
+public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public int LatestVersion => Migrations.Count;
+
+    private IReadOnlyList<string> Migrations =>
+    [
+        $"""
+        CREATE TABLE guild_settings (
+            guild_id TEXT PRIMARY KEY,
+            epigraph_channel_id TEXT NULL,
+            epigraph_cron TEXT NULL,
+            epigraph_time_zone TEXT NULL,
+            announce_channel_id TEXT NULL,
+            announce_role_id TEXT NULL,
+            paused INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE rotation (
+            target TEXT PRIMARY KEY,
+            round INTEGER NOT NULL,
+            shown TEXT NOT NULL
+        );
+        CREATE TABLE outbox (
+            id {database.IdentityColumn},
+            target TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT NULL,
+            remote_id TEXT NULL,
+            created_at TEXT NOT NULL,
+            delivered_at TEXT NULL
+        );
+        CREATE INDEX outbox_by_status ON outbox (status, target, id);
+        CREATE TABLE target_health (
+            target TEXT PRIMARY KEY,
+            consecutive_failures INTEGER NOT NULL,
+            paused INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE announced (
+            source TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            announced_at TEXT NOT NULL,
+            PRIMARY KEY (source, item_key)
+        );
+        CREATE TABLE source_state (
+            source TEXT PRIMARY KEY,
+            cursor TEXT NULL,
+            etag TEXT NULL,
+            last_modified TEXT NULL,
+            failures INTEGER NOT NULL DEFAULT 0,
+            next_poll_at TEXT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """,
+    ];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        await using (var read = connection.Command("SELECT MAX(version) FROM schema_version"))
+        {
+            var current = await read.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull ? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            if (current > LatestVersion)
+            {
+                throw new InvalidOperationException($"The database is at schema version {current}, newer than this program knows ({LatestVersion}); run a newer build.");
+            }
+            for (var version = current + 1; version <= LatestVersion; version++)
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using (var migrate = connection.Command(Migrations[version - 1]))
+                {
+                    migrate.Transaction = transaction;
+                    await migrate.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await using (var record = connection.Command("INSERT INTO schema_version (version) VALUES (@version)", ("@version", version)))
+                {
+                    record.Transaction = transaction;
+                    await record.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+                LogMigrated(version);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema migrated to version {Version}")]
+    private partial void LogMigrated(int version);
+}

@@ -1,0 +1,35 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace CommunityBot.Storage;
+
+/// <summary>Small helpers that keep repository code to its SQL.</summary>
+public static class DbCommandExtensions
+{
+    public static DbCommand Command(this DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(this DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ReadTimestamp(this DbDataReader reader, int ordinal) =>
+        DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    public static string? ReadNullableString(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

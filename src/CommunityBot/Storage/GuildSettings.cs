@@ -1,0 +1,11 @@
+namespace CommunityBot.Storage;
+
+/// <summary>What a guild's moderators chose with /config; a null schedule means the default from Schedule:Epigraph.</summary>
+public sealed record GuildSettings(
+    ulong GuildId,
+    ulong? EpigraphChannelId = null,
+    string? EpigraphCron = null,
+    string? EpigraphTimeZone = null,
+    ulong? AnnounceChannelId = null,
+    ulong? AnnounceRoleId = null,
+    bool Paused = false);

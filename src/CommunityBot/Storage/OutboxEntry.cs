@@ -1,0 +1,19 @@
+namespace CommunityBot.Storage;
+
+/// <summary>
+/// One outbound post. It is written before anything is sent; <see cref="IdempotencyKey"/> belongs to the row and
+/// is sent with every attempt, so a retry after a crash or a timeout can never post twice.
+/// </summary>
+public sealed record OutboxEntry(
+    long Id,
+    string Target,
+    string Kind,
+    string Payload,
+    string IdempotencyKey,
+    string Status,
+    int Attempts,
+    DateTimeOffset NextAttemptAt,
+    string? LastError,
+    string? RemoteId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DeliveredAt);

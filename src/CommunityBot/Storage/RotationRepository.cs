@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace CommunityBot.Storage;
+
+public sealed class RotationRepository(BotDatabase database)
+{
+    public async Task<RotationState> GetAsync(string target, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT round, shown FROM rotation WHERE target = @target", ("@target", target));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return new RotationState(target, 1, new HashSet<string>(StringComparer.Ordinal));
+        }
+        var shown = JsonSerializer.Deserialize(reader.GetString(1), StorageJsonContext.Default.StringArray) ?? [];
+        return new RotationState(target, reader.GetInt32(0), new HashSet<string>(shown, StringComparer.Ordinal));
+    }
+
+    public async Task SaveAsync(RotationState state, CancellationToken cancellationToken = default)
+    {
+        var shown = JsonSerializer.Serialize(state.Shown.Order(StringComparer.Ordinal).ToArray(), StorageJsonContext.Default.StringArray);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO rotation (target, round, shown) VALUES (@target, @round, @shown)
+            ON CONFLICT (target) DO UPDATE SET round = excluded.round, shown = excluded.shown
+            """,
+            ("@target", state.Target), ("@round", state.Round), ("@shown", shown));
+    }
+}

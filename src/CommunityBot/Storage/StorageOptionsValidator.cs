@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace CommunityBot.Storage;
+
+[OptionsValidator]
+internal sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>;

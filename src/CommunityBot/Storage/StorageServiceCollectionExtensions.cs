@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The database, its migrations (run first at start) and the repositories.</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<StorageOptions, StorageOptionsValidator>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton<BotDatabase>();
+        services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<GuildSettingsRepository>();
+        services.AddSingleton<OutboxRepository>();
+        services.AddSingleton<RotationRepository>();
+        services.AddSingleton<TargetHealthRepository>();
+        return services;
+    }
+}

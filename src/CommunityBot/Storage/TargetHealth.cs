@@ -1,0 +1,3 @@
+namespace CommunityBot.Storage;
+
+public sealed record TargetHealth(string Target, int ConsecutiveFailures, bool Paused, string? LastError);

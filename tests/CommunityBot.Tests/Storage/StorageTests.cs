@@ -1,0 +1,111 @@
+using CommunityBot.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommunityBot.Tests.Storage;
+
+public sealed class StorageTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task Migrator_RunTwice_KeepsTheSchemaAndData()
+    {
+        var guilds = new GuildSettingsRepository(_db.Database, _time);
+        await guilds.SaveAsync(new GuildSettings(1));
+
+        var migrator = new DatabaseMigrator(_db.Database, NullLogger<DatabaseMigrator>.Instance);
+        await migrator.StartAsync(CancellationToken.None);
+
+        Assert.NotNull(await guilds.GetAsync(1));
+        await using var connection = await _db.Database.OpenAsync();
+        await using var command = connection.Command("SELECT COUNT(*) FROM schema_version");
+        Assert.Equal((long)migrator.LatestVersion, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task GuildSettings_RoundTripIncludingSnowflakesAboveLongMax()
+    {
+        var guilds = new GuildSettingsRepository(_db.Database, _time);
+        var settings = new GuildSettings(ulong.MaxValue - 1, 1234567890123456789, "0 9 * * *", "Europe/Berlin", 42, 43, Paused: true);
+
+        await guilds.SaveAsync(settings);
+        await guilds.SaveAsync(settings with { EpigraphCron = "0 8 * * *" });
+
+        Assert.Equal(settings with { EpigraphCron = "0 8 * * *" }, await guilds.GetAsync(ulong.MaxValue - 1));
+        Assert.Single(await guilds.AllAsync());
+        await guilds.DeleteAsync(ulong.MaxValue - 1);
+        Assert.Null(await guilds.GetAsync(ulong.MaxValue - 1));
+    }
+
+    [Fact]
+    public async Task Outbox_EnqueueIsIdempotentAndRowsOfATargetGoOutInOrder()
+    {
+        var outbox = new OutboxRepository(_db.Database, _time);
+
+        Assert.True(await outbox.EnqueueAsync("discord:1", "epigraph", "{}", "key-1"));
+        Assert.False(await outbox.EnqueueAsync("discord:1", "epigraph", "{}", "key-1"));
+        await outbox.EnqueueAsync("discord:1", "epigraph", "{}", "key-2");
+        await outbox.EnqueueAsync("discord:2", "epigraph", "{}", "key-3");
+
+        var due = await outbox.NextDueAsync(10);
+        Assert.Equal(["key-1", "key-3"], due.Select(e => e.IdempotencyKey));
+
+        await outbox.MarkRetryAsync(due[0].Id, "503", _time.GetUtcNow().AddMinutes(1));
+        Assert.Equal(["key-3"], (await outbox.NextDueAsync(10)).Select(e => e.IdempotencyKey));
+        Assert.Equal(_time.GetUtcNow(), await outbox.NextAttemptAtAsync());
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await outbox.MarkDeliveredAsync(due[0].Id, "m-1");
+        Assert.Equal(["key-2", "key-3"], (await outbox.NextDueAsync(10)).Select(e => e.IdempotencyKey));
+        var delivered = (await outbox.AllAsync())[0];
+        Assert.Equal((OutboxStatus.Delivered, 2, "m-1"), (delivered.Status, delivered.Attempts, delivered.RemoteId));
+    }
+
+    [Fact]
+    public async Task Outbox_FailedRowsShowInRecent()
+    {
+        var outbox = new OutboxRepository(_db.Database, _time);
+        await outbox.EnqueueAsync("discord:7:1", "epigraph", "{}", "k");
+        var row = (await outbox.NextDueAsync(1))[0];
+
+        await outbox.MarkFailedAsync(row.Id, "403 Missing Access");
+
+        var recent = Assert.Single(await outbox.RecentAsync("discord:7:", 5));
+        Assert.Equal((OutboxStatus.Failed, "403 Missing Access"), (recent.Status, recent.LastError));
+        Assert.Empty(await outbox.NextDueAsync(10));
+    }
+
+    [Fact]
+    public async Task Rotation_SavesRoundAndShown()
+    {
+        var rotation = new RotationRepository(_db.Database);
+        var fresh = await rotation.GetAsync("console");
+        Assert.Equal((1, 0), (fresh.Round, fresh.Shown.Count));
+
+        await rotation.SaveAsync(new RotationState("console", 2, new HashSet<string> { "a", "b" }));
+
+        var saved = await rotation.GetAsync("console");
+        Assert.Equal(2, saved.Round);
+        Assert.True(saved.Shown.SetEquals(["a", "b"]));
+    }
+
+    [Fact]
+    public async Task TargetHealth_PausesAfterRepeatedFailuresAndResumes()
+    {
+        var health = new TargetHealthRepository(_db.Database, _time);
+
+        Assert.False((await health.RecordFailureAsync("t", "404", pauseAfter: 2)).Paused);
+        var paused = await health.RecordFailureAsync("t", "404", pauseAfter: 2);
+        Assert.True(paused.Paused);
+        Assert.Equal((2, "404"), (paused.ConsecutiveFailures, paused.LastError));
+
+        await health.ResumeAsync("t");
+        Assert.Equal(new TargetHealth("t", 0, false, null), await health.GetAsync("t"));
+    }
+}
