@@ -4,6 +4,7 @@ using CommunityBot.Console;
 using CommunityBot.Content;
 using CommunityBot.Discord;
 using CommunityBot.Scheduling;
+using CommunityBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +28,11 @@ if (oneShot)
 }
 
 builder.Services.TryAddSingleton(TimeProvider.System);
+if (!oneShot)
+{
+    // First: every later service starts on a migrated database.
+    builder.Services.AddStorage();
+}
 builder.Services.AddContent();
 builder.Services.AddCommands();
 builder.Services.AddScheduling();

@@ -1,0 +1,20 @@
+using CommunityBot.Content;
+using CommunityBot.Storage;
+
+namespace CommunityBot.Delivery;
+
+/// <summary>
+/// One kind of target (the console, Discord channels, Mastodon accounts): how a post looks there, and how it is
+/// sent. Targets are keys that start with the channel's <see cref="Prefix"/>: "console", "discord:{guild}:{channel}",
+/// "mastodon:{account}".
+/// </summary>
+public interface IDeliveryChannel
+{
+    string Prefix { get; }
+
+    /// <summary>The outbox payload for a scheduled epigraph to this target.</summary>
+    string RenderEpigraph(string target, QuoteEntry epigraph);
+
+    /// <summary>Sends one outbox row, with the row's idempotency key; never throws for a failed send.</summary>
+    Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken);
+}
