@@ -1,0 +1,22 @@
+using CommunityBot.Commands.Replies;
+using CommunityBot.Content;
+using CommunityBot.Delivery;
+using CommunityBot.Storage;
+
+namespace CommunityBot.Console;
+
+/// <summary>Local mode's only target: posts are printed where the person at the prompt sees them.</summary>
+public sealed class ConsoleDeliveryChannel(LocalConsole console) : IDeliveryChannel
+{
+    public const string Target = "console";
+
+    public string Prefix => Target;
+
+    public string RenderEpigraph(string target, QuoteEntry epigraph) => ConsoleRenderer.Render(new QuoteReply(epigraph, 1));
+
+    public async Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        await console.Output.WriteLineAsync($"[{entry.Kind}]{Environment.NewLine}{entry.Payload}");
+        return SendResult.Delivered(null);
+    }
+}

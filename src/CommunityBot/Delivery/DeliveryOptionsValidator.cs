@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace CommunityBot.Delivery;
+
+[OptionsValidator]
+internal sealed partial class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>;

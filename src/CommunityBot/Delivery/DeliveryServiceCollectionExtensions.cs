@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityBot.Delivery;
+
+public static class DeliveryServiceCollectionExtensions
+{
+    /// <summary>The outbox worker; each capability adds its own <see cref="IDeliveryChannel"/>.</summary>
+    public static IServiceCollection AddDelivery(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<DeliveryOptions, DeliveryOptionsValidator>().BindConfiguration(DeliveryOptions.Section);
+        services.AddSingleton<DeliverySignal>();
+        services.AddHostedService<DeliveryWorker>();
+        return services;
+    }
+}

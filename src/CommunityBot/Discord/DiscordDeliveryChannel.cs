@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CommunityBot.Clients.Discord;
+using CommunityBot.Clients.Discord.JsonModels;
+using CommunityBot.Clients.Discord.Rest;
+using CommunityBot.Commands.Replies;
+using CommunityBot.Content;
+using CommunityBot.Delivery;
+using CommunityBot.Storage;
+
+namespace CommunityBot.Discord;
+
+/// <summary>
+/// Posts to guild channels, targets "discord:{guild}:{channel}". Every message carries a nonce made from the
+/// outbox row's key with enforce_nonce, so a retry after a timeout or a crash returns the message already posted
+/// instead of posting it again.
+/// </summary>
+public sealed class DiscordDeliveryChannel(DiscordRestClient rest) : IDeliveryChannel
+{
+    public const string TargetPrefix = "discord";
+    private const int NonceLength = 25;
+
+    public string Prefix => TargetPrefix;
+
+    public static string Target(ulong guildId, ulong channelId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{TargetPrefix}:{guildId}:{channelId}");
+
+    public string RenderEpigraph(string target, QuoteEntry epigraph)
+    {
+        var data = DiscordReplyRenderer.Render(new QuoteReply(epigraph, 1));
+        return JsonSerializer.Serialize(new JsonMessageCreate { Embeds = data.Embeds, AllowedMentions = JsonAllowedMentions.None }, DiscordJsonContext.Default.JsonMessageCreate);
+    }
+
+    public async Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        if (!TryParseChannel(entry.Target, out var channelId))
+        {
+            return SendResult.Permanent($"'{entry.Target}' is not a Discord target (discord:<guild>:<channel>)");
+        }
+        var message = JsonSerializer.Deserialize(entry.Payload, DiscordJsonContext.Default.JsonMessageCreate)!
+            with { Nonce = Nonce(entry.IdempotencyKey), EnforceNonce = true };
+        try
+        {
+            var posted = await rest.CreateMessageAsync(channelId, message, cancellationToken);
+            return SendResult.Delivered(posted.Id.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (DiscordRestException exception) when (IsTransient(exception.StatusCode))
+        {
+            return SendResult.Retry($"{(int)exception.StatusCode} {exception.Message}", exception.RetryAfter);
+        }
+        catch (DiscordRestException exception)
+        {
+            return SendResult.Permanent($"{(int)exception.StatusCode} {exception.Message}");
+        }
+        catch (Exception exception) when (exception is TimeoutException or HttpRequestException or DiscordRequestRefusedException)
+        {
+            return SendResult.Retry(exception.Message);
+        }
+    }
+
+    /// <summary>Discord takes nonces of at most 25 characters; the key's hash keeps them unique and stable.</summary>
+    public static string Nonce(string idempotencyKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..NonceLength];
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
+
+    private static bool TryParseChannel(string target, out ulong channelId)
+    {
+        channelId = 0;
+        var parts = target.Split(':');
+        return parts.Length == 3 && parts[0] == TargetPrefix && ulong.TryParse(parts[2], CultureInfo.InvariantCulture, out channelId);
+    }
+}
