@@ -133,6 +133,19 @@ public sealed class InteractionHandlerTests
         await harness.Logger.WaitForAsync("Could not tell the user");
     }
 
+    [Fact]
+    public async Task HandlerThrowing_IsLogged_AndDoesNotEscape()
+    {
+        await using var harness = await InteractionHarness.StartAsync();
+
+        // The REST client refuses a token that cannot go in a URL before anything is sent, for the answer and the error alike.
+        var requests = await harness.HandleAsync(Interactions.Command("about") with { Token = "not/a/token" });
+
+        Assert.Empty(requests);
+        await harness.Logger.WaitForAsync("Interaction about failed");
+        await harness.Logger.WaitForAsync("Could not tell the user");
+    }
+
     private static FakeDiscordRestRequest Single(IReadOnlyList<FakeDiscordRestRequest> requests)
     {
         var request = Assert.Single(requests);
