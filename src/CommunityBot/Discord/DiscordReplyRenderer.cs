@@ -114,16 +114,30 @@ public static class DiscordReplyRenderer
     private static JsonEmbed ReferencesEmbed(ReferencesReply reply)
     {
         var heading = reply.Kind == ReferenceListKind.References ? "References" : "Further resources";
-        var fields = reply.Items.Take(DiscordLimits.EmbedFields).Select(item => Field(
-            DiscordText.Fit(item.Title, DiscordLimits.EmbedFieldName),
-            string.Join(" · ", new[] { item.Who, item.Where, item.When, item.Note, item.Url?.ToString() }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } detail ? detail : "—"));
+        var title = Title($"{heading} · {reply.Essay.Title}");
+        // 25 full fields hold far more than the 6,000 characters an embed may have in all; the rest are counted in the footer.
+        var budget = DiscordLimits.EmbedTotalCharacters - title.Length - 100;
+        var fields = new List<JsonEmbedField>();
+        foreach (var item in reply.Items.Take(DiscordLimits.EmbedFields))
+        {
+            var field = Field(item.Title,
+                string.Join(" · ", new[] { item.Who, item.Where, item.When, item.Note, item.Url?.ToString() }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } detail ? detail : "—");
+            budget -= field.Name.Length + field.Value.Length;
+            if (budget < 0)
+            {
+                break;
+            }
+            fields.Add(field);
+        }
+        var notShown = reply.Items.Count - fields.Count;
         return new JsonEmbed
         {
-            Title = Title($"{heading} · {reply.Essay.Title}"),
+            Title = title,
             Url = reply.Essay.Url?.ToString(),
             Description = reply.Items.Count == 0 ? "None are recorded for this essay." : null,
             Color = Colour,
-            Fields = [.. fields],
+            Fields = fields,
+            Footer = notShown > 0 ? new JsonEmbedFooter { Text = $"{notShown} more not shown here; the essay's page lists them all" } : null,
         };
     }
 

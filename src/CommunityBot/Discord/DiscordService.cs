@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.Gateway;
 using CommunityBot.Clients.Discord.JsonModels;
@@ -58,7 +59,7 @@ public sealed partial class DiscordService(
                 {
                     continue;
                 }
-                if (dispatch.Deserialize(DiscordJsonContext.Default.JsonInteraction) is not { } interaction)
+                if (Read(dispatch) is not { } interaction)
                 {
                     continue;
                 }
@@ -73,6 +74,20 @@ public sealed partial class DiscordService(
         for (var i = 0; i < MaxConcurrentInteractions; i++)
         {
             await slots.WaitAsync(CancellationToken.None);
+        }
+    }
+
+    // One interaction Discord sends in a shape we cannot read must not stop the ones after it.
+    private JsonInteraction? Read(GatewayDispatch dispatch)
+    {
+        try
+        {
+            return dispatch.Deserialize(DiscordJsonContext.Default.JsonInteraction);
+        }
+        catch (JsonException exception)
+        {
+            LogUnreadable(exception);
+            return null;
         }
     }
 
@@ -92,10 +107,14 @@ public sealed partial class DiscordService(
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An interaction could not be read and was left unanswered")]
+    private partial void LogUnreadable(Exception exception);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Slash commands could not be registered; the bot still answers the commands Discord already has")]
     private partial void LogRegistrationFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord stopped for good (close code {CloseCode}); Mastodon and the console keep running")]
+    // The gateway client has already logged the close at Critical with Discord's reason; one Critical line per event.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord stopped for good (close code {CloseCode}); Mastodon and the console keep running")]
     private partial void LogStopped(int closeCode);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord stopped after an unexpected error; Mastodon and the console keep running")]
