@@ -2,6 +2,7 @@ using System.Globalization;
 using CommunityBot.Commands;
 using CommunityBot.Console;
 using CommunityBot.Content;
+using CommunityBot.Delivery;
 using CommunityBot.Discord;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
@@ -32,6 +33,7 @@ if (!oneShot)
 {
     // First: every later service starts on a migrated database.
     builder.Services.AddStorage();
+    builder.Services.AddDelivery();
 }
 builder.Services.AddContent();
 builder.Services.AddCommands();

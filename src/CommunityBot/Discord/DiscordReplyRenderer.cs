@@ -45,7 +45,7 @@ public static class DiscordReplyRenderer
     private static JsonEmbed QuoteEmbed(QuoteReply reply)
     {
         var (quote, essay) = (reply.Entry.Quote, reply.Entry.Essay);
-        var attribution = DisplayFormat.Attribution(quote);
+        var attribution = DiscordText.Fit(DisplayFormat.Attribution(quote), DiscordLimits.EmbedDescription / 4);
         return new JsonEmbed
         {
             Title = Title(essay.Title),

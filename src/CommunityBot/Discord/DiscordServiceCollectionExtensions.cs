@@ -1,5 +1,6 @@
 using CommunityBot.Clients.Discord.Gateway;
 using CommunityBot.Clients.Discord.Rest;
+using CommunityBot.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityBot.Discord;
@@ -17,6 +18,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<DiscordCommandRegistrar>();
         services.AddHostedService<DiscordService>();
+        services.AddSingleton<IDeliveryChannel, DiscordDeliveryChannel>();
         return services;
     }
 }

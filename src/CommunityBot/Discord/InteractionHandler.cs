@@ -23,8 +23,8 @@ public sealed partial class InteractionHandler(
     /// <summary>A command still working after this long is deferred, well inside Discord's 3-second deadline.</summary>
     public static readonly TimeSpan DeferAfter = TimeSpan.FromSeconds(1);
 
-    // Commands that may scan the whole corpus; the others answer from an index lookup.
-    private static readonly HashSet<string> _mayBeSlow = ["search"];
+    /// <summary>Commands that may scan the whole corpus and so race the defer deadline; the others answer from a lookup.</summary>
+    internal IReadOnlySet<string> MayBeSlow { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "search" };
     private const int MaxOptionLength = 200;
     private const int MaxChoiceLength = 100;
 
@@ -60,7 +60,7 @@ public sealed partial class InteractionHandler(
     {
         var name = interaction.Data?.Name ?? "";
         var request = new CommandRequest(name, OptionsOf(interaction.Data?.Options));
-        if (!_mayBeSlow.Contains(name))
+        if (!MayBeSlow.Contains(name))
         {
             await RespondAsync(interaction, DiscordReplyRenderer.Render(commands.Execute(request)), cancellationToken);
             return;
