@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CommunityBot.Delivery;
+using CommunityBot.Discord;
+using CommunityBot.Storage;
+using CommunityBot.Tests.Clients.Discord.Rest;
+using CommunityBot.Tests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CommunityBot.Tests.Delivery;
+
+/// <summary>
+/// The delivery worker over a real SQLite outbox and the real Discord channel, against a loopback Discord that
+/// keeps enforce_nonce's promise: a nonce it has seen returns the message it already created.
+/// </summary>
+public sealed class DeliveryHarness : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, string> _messagesByNonce = new(StringComparer.Ordinal);
+    private readonly List<DeliveryWorker> _workers = [];
+
+    private DeliveryHarness(DiscordRestHarness rest, TestDatabase db)
+    {
+        Rest = rest;
+        Db = db;
+        Outbox = new OutboxRepository(db.Database, rest.Time);
+        Health = new TargetHealthRepository(db.Database, rest.Time);
+        rest.Server.Default = Answer;
+    }
+
+    public DiscordRestHarness Rest { get; }
+
+    public TestDatabase Db { get; }
+
+    public OutboxRepository Outbox { get; }
+
+    public TargetHealthRepository Health { get; }
+
+    /// <summary>Messages the fake Discord really created, one per distinct nonce.</summary>
+    public int MessagesCreated => _messagesByNonce.Count;
+
+    public IReadOnlyList<FakeDiscordRestRequest> Posts =>
+        [.. Rest.Server.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal))];
+
+    public static async Task<DeliveryHarness> StartAsync() =>
+        new(await DiscordRestHarness.StartAsync(o => o.MaxRetries = 0), await TestDatabase.CreateAsync());
+
+    /// <summary>Starts a worker, as a fresh process would after a restart.</summary>
+    public async Task<DeliveryWorker> StartWorkerAsync(params IDeliveryChannel[] channels)
+    {
+        var worker = new DeliveryWorker(
+            Outbox,
+            Health,
+            channels.Length > 0 ? channels : [new DiscordDeliveryChannel(Rest.Client)],
+            new DeliverySignal(),
+            Options.Create(new DeliveryOptions()),
+            Rest.Time,
+            NullLogger<DeliveryWorker>.Instance);
+        _workers.Add(worker);
+        await worker.StartAsync(CancellationToken.None);
+        return worker;
+    }
+
+    public static async Task StopAsync(DeliveryWorker worker) =>
+        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>Waits, bounded, for the outbox to reach a state the test expects.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> WaitForOutboxAsync(Func<IReadOnlyList<OutboxEntry>, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var rows = await Outbox.AllAsync();
+            if (condition(rows))
+            {
+                return rows;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The outbox never reached the expected state: " + string.Join("; ", rows.Select(r => $"{r.Target} {r.Status} {r.LastError}")));
+            }
+            await Task.Yield();
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>
+    /// Moves fake time on a second at a time until the outbox reaches the state: the worker's next wait may start
+    /// just before or just after a step, and stepping covers both without guessing which.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEntry>> AdvanceUntilAsync(Func<IReadOnlyList<OutboxEntry>, bool> condition, int maxSeconds = 600)
+    {
+        for (var step = 0; step < maxSeconds; step++)
+        {
+            var rows = await Outbox.AllAsync();
+            if (condition(rows))
+            {
+                return rows;
+            }
+            Rest.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(2);
+        }
+        return await WaitForOutboxAsync(condition);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var worker in _workers)
+        {
+            await worker.StopAsync(CancellationToken.None);
+            worker.Dispose();
+        }
+        await Rest.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+
+    private FakeDiscordRestResponse Answer(FakeDiscordRestRequest request)
+    {
+        var channel = request.Path.Split('/')[^2];
+        var nonce = JsonDocument.Parse(request.Body).RootElement.GetProperty("nonce").GetString()!;
+        var id = _messagesByNonce.GetOrAdd(nonce, _ => (1000 + _messagesByNonce.Count).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return FakeDiscordRestResponse.Json($$"""{"id": "{{id}}", "channel_id": "{{channel}}", "content": "", "nonce": "{{nonce}}"}""");
+    }
+}
