@@ -66,9 +66,15 @@ public sealed partial class DeliveryWorker(
     {
         foreach (var entry in await outbox.NextDueAsync(BatchSize, stoppingToken))
         {
-            if (!_inFlight.ContainsKey(entry.Target) && !(await health.GetAsync(entry.Target, stoppingToken)).Paused)
+            if (_inFlight.ContainsKey(entry.Target) || (await health.GetAsync(entry.Target, stoppingToken)).Paused)
             {
-                _inFlight[entry.Target] = DeliverAsync(entry, stoppingToken);
+                continue;
+            }
+            // The target is marked busy before its send starts, so a fast send cannot finish before it is marked.
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_inFlight.TryAdd(entry.Target, done.Task))
+            {
+                _ = DeliverAsync(entry, done, stoppingToken);
             }
         }
         var next = await outbox.NextAttemptAtAsync(stoppingToken);
@@ -76,7 +82,7 @@ public sealed partial class DeliveryWorker(
         return untilNext < TimeSpan.Zero ? options.Value.PollInterval : Min(untilNext, options.Value.PollInterval);
     }
 
-    private async Task DeliverAsync(OutboxEntry entry, CancellationToken stoppingToken)
+    private async Task DeliverAsync(OutboxEntry entry, TaskCompletionSource done, CancellationToken stoppingToken)
     {
         await Task.Yield();
         try
@@ -115,6 +121,7 @@ public sealed partial class DeliveryWorker(
         finally
         {
             _inFlight.TryRemove(entry.Target, out _);
+            done.SetResult();
             signal.Notify();
         }
     }
