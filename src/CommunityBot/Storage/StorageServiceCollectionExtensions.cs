@@ -14,6 +14,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<OutboxRepository>();
         services.AddSingleton<RotationRepository>();
         services.AddSingleton<TargetHealthRepository>();
+        services.AddSingleton<SourceStateRepository>();
         return services;
     }
 }

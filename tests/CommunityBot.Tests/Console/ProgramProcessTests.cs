@@ -41,7 +41,7 @@ public sealed class ProgramProcessTests : IDisposable
     [Fact]
     public async Task LocalMode_AnswersATypedCommand_AndStopsAtEndOfInput()
     {
-        using var process = Start();
+        using var process = Start($"--Storage:ConnectionString=Data Source={Path.Combine(_folder.Path, "bot.db")}");
         var output = new RecordingWriter();
         var reading = PumpAsync(process.StandardOutput, output);
 

@@ -1,0 +1,23 @@
+using CommunityBot.Clients.Mastodon;
+using CommunityBot.Clients.Mastodon.JsonModels;
+
+namespace CommunityBot.Mastodon;
+
+/// <summary>Stands in for an account whose configuration cannot make a client, so the other accounts carry on.</summary>
+internal sealed class UnusableMastodonClient(string accountName, string problem) : IMastodonClient
+{
+    public string AccountName => accountName;
+
+    public Uri Instance { get; } = new("https://invalid.invalid");
+
+    public Task<JsonAccount> VerifyCredentialsAsync(CancellationToken cancellationToken = default) => Fail<JsonAccount>();
+
+    public Task<JsonInstance> GetInstanceAsync(CancellationToken cancellationToken = default) => Fail<JsonInstance>();
+
+    public Task<JsonStatus> PostStatusAsync(JsonStatusCreate status, string idempotencyKey, CancellationToken cancellationToken = default) => Fail<JsonStatus>();
+
+    public Task<MastodonPage<JsonNotification>> GetMentionNotificationsAsync(string? minId, int limit = 40, CancellationToken cancellationToken = default) =>
+        Fail<MastodonPage<JsonNotification>>();
+
+    private Task<T> Fail<T>() => Task.FromException<T>(new InvalidOperationException(problem));
+}
