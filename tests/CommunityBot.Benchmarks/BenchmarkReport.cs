@@ -9,6 +9,9 @@ internal sealed class BenchmarkReport
     public int BotPid { get; set; }
     public double? ReadyMs { get; set; }
     public long? ResidentAfterReadyKb { get; set; }
+    // Anonymous pages are heaps, stacks and JIT code; file pages are the mapped runtime and assemblies.
+    public long? AnonymousAfterReadyKb { get; set; }
+    public long? FileAfterReadyKb { get; set; }
     public long? ResidentEndKb { get; set; }
     public long? PeakResidentKb { get; set; }
     public int? BotThreads { get; set; }
@@ -24,7 +27,8 @@ internal sealed class BenchmarkReport
     public string Table()
     {
         var text = new StringBuilder();
-        text.AppendLine($"bot pid {BotPid}: READY after {ReadyMs?.ToString("F0") ?? "-"} ms, resident after READY {Megabytes(ResidentAfterReadyKb)}, " +
+        text.AppendLine($"bot pid {BotPid}: READY after {ReadyMs?.ToString("F0") ?? "-"} ms, resident after READY {Megabytes(ResidentAfterReadyKb)} " +
+            $"(anonymous {Megabytes(AnonymousAfterReadyKb)}, files {Megabytes(FileAfterReadyKb)}), " +
             $"at end {Megabytes(ResidentEndKb)} (peak {Megabytes(PeakResidentKb)}), {BotThreads?.ToString() ?? "-"} threads");
         text.AppendLine($"{"phase",-16} {"sent",8} {"done",8} {"lost",5} {"per s",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"send lag",9} {"bot CPU/ix",11}");
         foreach (var (phase, cpu) in Phases)
@@ -49,6 +53,8 @@ internal sealed class BenchmarkReport
             json.WriteNumber("bot_pid", BotPid);
             WriteNullable(json, "ready_ms", ReadyMs);
             WriteNullable(json, "rss_ready_kb", ResidentAfterReadyKb);
+            WriteNullable(json, "rss_anon_ready_kb", AnonymousAfterReadyKb);
+            WriteNullable(json, "rss_file_ready_kb", FileAfterReadyKb);
             WriteNullable(json, "rss_end_kb", ResidentEndKb);
             WriteNullable(json, "hwm_end_kb", PeakResidentKb);
             WriteNullable(json, "bot_threads", BotThreads);

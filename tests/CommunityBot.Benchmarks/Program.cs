@@ -39,7 +39,10 @@ await using (var fake = await FakeDiscordServer.StartAsync(cancellationToken))
         var readyAt = await fake.ReadySent.Task.WaitAsync(TimeSpan.FromSeconds(options.ReadyTimeoutSeconds), cancellationToken);
         report.ReadyMs = LoadPhase.Milliseconds(readyAt - bot.StartedAt);
         await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), cancellationToken);
-        report.ResidentAfterReadyKb = bot.Status().ResidentKb;
+        var afterReady = bot.Status();
+        report.ResidentAfterReadyKb = afterReady.ResidentKb;
+        report.AnonymousAfterReadyKb = afterReady.AnonymousKb;
+        report.FileAfterReadyKb = afterReady.FileKb;
 
         using var probe = new LoadPhase("probe");
         if (!await driver.ProbeAsync(probe, cancellationToken))
