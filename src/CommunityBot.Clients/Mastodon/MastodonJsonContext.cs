@@ -13,4 +13,4 @@ namespace CommunityBot.Clients.Mastodon;
 [JsonSerializable(typeof(IReadOnlyList<JsonNotification>))]
 [JsonSerializable(typeof(JsonInstance))]
 [JsonSerializable(typeof(JsonError))]
-internal sealed partial class MastodonJsonContext : JsonSerializerContext;
+public sealed partial class MastodonJsonContext : JsonSerializerContext;
