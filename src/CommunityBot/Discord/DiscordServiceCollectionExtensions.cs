@@ -1,5 +1,6 @@
 using CommunityBot.Clients.Discord.Gateway;
 using CommunityBot.Clients.Discord.Rest;
+using CommunityBot.Discord.Config;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityBot.Discord;
@@ -13,8 +14,11 @@ public static class DiscordServiceCollectionExtensions
         services.AddOptions<DiscordGatewayOptions>().BindConfiguration(DiscordBotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDiscordRest();
         services.AddSingleton<IGatewayBotProvider>(provider => provider.GetRequiredService<DiscordRestClient>());
+        // GUILDS (1 << 0), not privileged: without it Discord does not say when the bot is removed from a guild.
+        services.PostConfigure<DiscordGatewayOptions>(gateway => gateway.Intents |= 1);
         services.AddSingleton<ShardedGatewayClient>();
         services.AddSingleton<InteractionHandler>();
+        services.AddDiscordConfig();
         services.AddSingleton<DiscordCommandRegistrar>();
         services.AddHostedService<DiscordService>();
         return services;
