@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CommunityBot.Clients.Discord.JsonModels;
 using CommunityBot.Commands.Replies;
 using CommunityBot.Scheduling;
@@ -11,7 +12,7 @@ namespace CommunityBot.Discord.Config;
 /// What each /config subcommand does to a guild: settings are saved first, then the guild's trigger is replaced,
 /// so a change takes effect at once and a restart schedules from what was saved. Answers are for the moderator alone.
 /// </summary>
-public sealed class GuildConfigurator(
+public sealed partial class GuildConfigurator(
     BotChannelAccess access,
     GuildSettingsRepository settings,
     OutboxRepository outbox,
@@ -204,5 +205,11 @@ public sealed class GuildConfigurator(
         return $"<t:{next.ToUnixTimeSeconds()}:F> ({local:ddd d MMM HH:mm} {schedule.TimeZone.Id})";
     }
 
-    private static string Describe(CronSchedule schedule) => $"cron `{schedule.Text}` in {schedule.TimeZone.Id}";
+    // A schedule made from time:HH:mm reads back as that time rather than as its cron.
+    private static string Describe(CronSchedule schedule) => DailyCron().Match(schedule.Text) is { Success: true } daily
+        ? $"daily at {int.Parse(daily.Groups[2].Value, CultureInfo.InvariantCulture):00}:{int.Parse(daily.Groups[1].Value, CultureInfo.InvariantCulture):00} {schedule.TimeZone.Id} time"
+        : $"cron `{schedule.Text}` in {schedule.TimeZone.Id}";
+
+    [GeneratedRegex(@"^0 (\d{1,2}) (\d{1,2}) \* \* \?$")]
+    private static partial Regex DailyCron();
 }

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using CommunityBot.Clients.Discord.JsonModels;
 using CommunityBot.Content;
+using CommunityBot.Discord;
 using CommunityBot.Discord.Config;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
@@ -51,7 +54,7 @@ public class ConfigCommandHandlerTests
         Assert.Equal("0 30 9 * * ?", scheduled!.Text);
         Assert.Equal("America/New_York", scheduled.TimeZone.Id);
         Assert.Contains(_nextFire, TextOf(reply));
-        Assert.Contains("America/New_York", TextOf(reply));
+        Assert.Contains("daily at 09:30 America/New_York time", TextOf(reply));
         Assert.Contains($"<#{ChannelId}>", TextOf(reply));
     }
 
@@ -170,7 +173,7 @@ public class ConfigCommandHandlerTests
     public async Task Show_ListsSettingsNextPostAndAFailedRowsReason()
     {
         await using var harness = await StartAsync();
-        await harness.Settings.SaveAsync(new GuildSettings(GuildId, ChannelId, "0 0 8 * * ?", "Asia/Tokyo", OtherChannelId, 41771983423143999));
+        await harness.Settings.SaveAsync(new GuildSettings(GuildId, ChannelId, "0 0 8 * * ?", "Asia/Tokyo", OtherChannelId, ReadersRoleId));
         await harness.Outbox.EnqueueAsync(Target(ChannelId), "epigraph", "{}", "k1");
         await harness.Outbox.EnqueueAsync(Target(ChannelId), "epigraph", "{}", "k2");
         await harness.Outbox.EnqueueAsync($"discord:{GuildId + 1}:{ChannelId}", "epigraph", "{}", "other-guild");
@@ -182,9 +185,9 @@ public class ConfigCommandHandlerTests
         var text = TextOf(await harness.RunAsync(Interaction(ConfigCommand.Show)));
 
         Assert.Contains($"<#{ChannelId}>", text);
-        Assert.Contains("`0 0 8 * * ?` in Asia/Tokyo", text);
+        Assert.Contains("daily at 08:00 Asia/Tokyo time", text);
         Assert.Contains(_nextFire, text);
-        Assert.Contains($"<#{OtherChannelId}>, pinging <@&41771983423143999>", text);
+        Assert.Contains($"<#{OtherChannelId}>, pinging <@&{ReadersRoleId}>", text);
         Assert.Contains("403 Missing Access: the bot cannot see the channel", text);
         Assert.DoesNotContain("another guild", text);
     }
@@ -239,6 +242,63 @@ public class ConfigCommandHandlerTests
         var reply = await harness.RunAsync(Interaction(ConfigCommand.Pause));
 
         Assert.Contains("/config epigraphs channel:", TextOf(reply));
+    }
+
+    [Fact]
+    public async Task Announcements_SavesChannelAndRole_AndWarnsWhenTheRoleCannotBePinged()
+    {
+        await using var harness = await StartAsync();
+        harness.Channels[OtherChannelId] = $$"""[{"id": "{{GuildId}}", "type": 0, "allow": "0", "deny": "131072"}]""";
+        var interaction = Interaction(ConfigCommand.Announcements, ManageGuild, ("channel", 7, $"{OtherChannelId}"), ("role", 8, $"{ReadersRoleId}"));
+        interaction = interaction with
+        {
+            Data = interaction.Data! with
+            {
+                Resolved = new JsonInteractionResolved { Roles = new Dictionary<string, JsonRole> { [$"{ReadersRoleId}"] = new() { Id = ReadersRoleId, Name = "Readers" } } },
+            },
+        };
+
+        var text = TextOf(await harness.RunAsync(interaction));
+
+        Assert.Equal(new GuildSettings(GuildId, AnnounceChannelId: OtherChannelId, AnnounceRoleId: ReadersRoleId), await harness.Settings.GetAsync(GuildId));
+        Assert.Contains($"pinging <@&{ReadersRoleId}>", text);
+        Assert.Contains("not mentionable", text);
+    }
+
+    [Fact]
+    public async Task Announcements_EveryoneRole_IsRefused()
+    {
+        await using var harness = await StartAsync();
+
+        var text = TextOf(await harness.RunAsync(Interaction(ConfigCommand.Announcements, ManageGuild, ("channel", 7, $"{OtherChannelId}"), ("role", 8, $"{GuildId}"))));
+
+        Assert.Contains("other than @everyone", text);
+        Assert.Null(await harness.Settings.GetAsync(GuildId));
+    }
+
+    [Fact]
+    public async Task HandleAsync_SlowWork_DefersEphemerallyThenEditsTheOriginal()
+    {
+        await using var harness = await StartAsync();
+        await harness.Settings.SaveAsync(new GuildSettings(GuildId, ChannelId));
+        var release = new TaskCompletionSource<QuoteEntry?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Poster.Setup(p => p.PostAsync(Target(ChannelId), $"manual:{InteractionId}", It.IsAny<CancellationToken>())).Returns(release.Task);
+
+        var handling = harness.Handler.HandleAsync(Interaction(ConfigCommand.PostNow), CancellationToken.None);
+        await harness.Time.WaitForTimerAsync(InteractionHandler.DeferAfter);
+        harness.Time.Advance(InteractionHandler.DeferAfter);
+        await harness.Server.WaitForRequestsAsync(1);
+        release.SetResult(Entry());
+        await handling.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var requests = harness.Server.Requests;
+        Assert.Equal(2, requests.Count);
+        using var deferred = JsonDocument.Parse(requests[0].Body);
+        Assert.Equal(5, deferred.RootElement.GetProperty("type").GetInt32());
+        Assert.Equal(64, deferred.RootElement.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal("PATCH", requests[1].Method);
+        Assert.EndsWith("/messages/@original", requests[1].Path, StringComparison.Ordinal);
+        Assert.Contains("Albert Camus", requests[1].Body, StringComparison.Ordinal);
     }
 
     private static QuoteEntry Entry()

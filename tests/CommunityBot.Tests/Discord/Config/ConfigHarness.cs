@@ -21,6 +21,7 @@ public sealed class ConfigHarness : IAsyncDisposable
     public const ulong OtherChannelId = 645027906669510668;
     public const ulong BotId = 80351110224678912;
     public const ulong BotRoleId = 41771983423143936;
+    public const ulong ReadersRoleId = 41771983423143999;
     public const ulong InteractionId = 786008729715212338;
     public const string ManageGuild = "32";
     public const string Administrator = "8";
@@ -122,6 +123,7 @@ public sealed class ConfigHarness : IAsyncDisposable
             ["channels", var id] when Channels.TryGetValue(ulong.Parse(id, System.Globalization.CultureInfo.InvariantCulture), out var overwrites) =>
                 FakeDiscordRestResponse.Json($$"""{"id": "{{id}}", "guild_id": "{{GuildId}}", "name": "epigraphs", "type": 0, "position": 6, "permission_overwrites": {{overwrites}}}"""),
             ["interactions", _, _, "callback"] => FakeDiscordRestResponse.NoContent(),
+            ["webhooks", _, _, "messages", "@original"] => FakeDiscordRestResponse.Fixture("message.json"),
             _ => FakeDiscordRestResponse.Error(404, 10003, "Unknown Channel"),
         };
     }
