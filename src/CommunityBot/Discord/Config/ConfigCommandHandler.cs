@@ -94,7 +94,7 @@ public sealed partial class ConfigCommandHandler(
 
     private static string? Text(IReadOnlyList<JsonInteractionDataOption> options, string name) =>
         options.FirstOrDefault(o => o.Name == name)?.Value is { ValueKind: JsonValueKind.String } value
-        && value.GetString() is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null;
+        && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     // Channel and role options carry the snowflake as a string.
     private static ulong? Snowflake(IReadOnlyList<JsonInteractionDataOption> options, string name) =>
