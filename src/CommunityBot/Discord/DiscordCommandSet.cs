@@ -1,5 +1,6 @@
 using CommunityBot.Clients.Discord.JsonModels;
 using CommunityBot.Commands;
+using CommunityBot.Discord.Config;
 
 namespace CommunityBot.Discord;
 
@@ -10,7 +11,7 @@ public static class DiscordCommandSet
     private static readonly HashSet<string> _notOnDiscord = ["help"];
 
     public static IReadOnlyList<JsonApplicationCommand> Build() =>
-        [.. CommandCatalog.All.Where(c => !_notOnDiscord.Contains(c.Name)).Select(ToSlashCommand)];
+        [.. CommandCatalog.All.Where(c => !_notOnDiscord.Contains(c.Name)).Select(ToSlashCommand), ConfigCommand.Build()];
 
     /// <summary>True when Discord's registered commands say the same as ours, so no overwrite is needed.</summary>
     public static bool Matches(IReadOnlyList<JsonApplicationCommand> registered, IReadOnlyList<JsonApplicationCommand> wanted) =>
@@ -42,6 +43,7 @@ public static class DiscordCommandSet
         var a = registered.Options ?? [];
         var b = wanted.Options ?? [];
         return registered.Description == wanted.Description
+            && registered.DefaultMemberPermissions == wanted.DefaultMemberPermissions
             && (registered.Type ?? JsonApplicationCommand.ChatInputType) == wanted.Type
             && a.Count == b.Count
             && a.Zip(b).All(pair => SameOption(pair.First, pair.Second));
@@ -51,5 +53,7 @@ public static class DiscordCommandSet
         a.Name == b.Name && a.Type == b.Type && a.Description == b.Description
         && (a.Required ?? false) == (b.Required ?? false)
         && (a.Autocomplete ?? false) == (b.Autocomplete ?? false)
-        && a.MinValue == b.MinValue && a.MaxLength == b.MaxLength;
+        && a.MinValue == b.MinValue && a.MaxLength == b.MaxLength
+        && (a.ChannelTypes ?? []).SequenceEqual(b.ChannelTypes ?? [])
+        && (a.Options ?? []).Count == (b.Options ?? []).Count && (a.Options ?? []).Zip(b.Options ?? []).All(pair => SameOption(pair.First, pair.Second));
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.Gateway;
 using CommunityBot.Clients.Discord.JsonModels;
+using CommunityBot.Discord.Config;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,8 @@ public sealed partial class DiscordService(
     ShardedGatewayClient gateway,
     DiscordCommandRegistrar registrar,
     InteractionHandler handler,
-    ILogger<DiscordService> logger) : BackgroundService
+    ILogger<DiscordService> logger,
+    GuildRemovedHandler? guildRemoved = null) : BackgroundService
 {
     private const int MaxConcurrentInteractions = 256;
     private const string InteractionCreate = "INTERACTION_CREATE";
@@ -55,6 +57,10 @@ public sealed partial class DiscordService(
         {
             await foreach (var dispatch in gateway.Dispatches.ReadAllAsync(stoppingToken))
             {
+                if (dispatch.EventName == "GUILD_DELETE" && guildRemoved is not null && dispatch.Deserialize(DiscordJsonContext.Default.JsonGuild) is { Unavailable: not true } removed)
+                {
+                    await guildRemoved.HandleAsync(removed.Id, stoppingToken);
+                }
                 if (dispatch.EventName != InteractionCreate)
                 {
                     continue;

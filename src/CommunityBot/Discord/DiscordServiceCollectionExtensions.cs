@@ -1,6 +1,7 @@
 using CommunityBot.Clients.Discord.Gateway;
 using CommunityBot.Clients.Discord.Rest;
 using CommunityBot.Delivery;
+using CommunityBot.Discord.Config;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityBot.Discord;
@@ -14,8 +15,11 @@ public static class DiscordServiceCollectionExtensions
         services.AddOptions<DiscordGatewayOptions>().BindConfiguration(DiscordBotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDiscordRest();
         services.AddSingleton<IGatewayBotProvider>(provider => provider.GetRequiredService<DiscordRestClient>());
+        // GUILDS (1 << 0), not privileged: without it Discord does not say when the bot is removed from a guild.
+        services.PostConfigure<DiscordGatewayOptions>(gateway => gateway.Intents |= 1);
         services.AddSingleton<ShardedGatewayClient>();
         services.AddSingleton<InteractionHandler>();
+        services.AddDiscordConfig();
         services.AddSingleton<DiscordCommandRegistrar>();
         services.AddHostedService<DiscordService>();
         services.AddSingleton<IDeliveryChannel, DiscordDeliveryChannel>();

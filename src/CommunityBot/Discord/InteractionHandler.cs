@@ -5,6 +5,7 @@ using CommunityBot.Clients.Discord.Rest;
 using CommunityBot.Commands;
 using CommunityBot.Commands.Replies;
 using CommunityBot.Content;
+using CommunityBot.Discord.Config;
 using Microsoft.Extensions.Logging;
 
 namespace CommunityBot.Discord;
@@ -18,7 +19,8 @@ public sealed partial class InteractionHandler(
     CommandCore commands,
     ContentStore content,
     TimeProvider time,
-    ILogger<InteractionHandler> logger)
+    ILogger<InteractionHandler> logger,
+    ConfigCommandHandler? config = null)
 {
     /// <summary>A command still working after this long is deferred, well inside Discord's 3-second deadline.</summary>
     public static readonly TimeSpan DeferAfter = TimeSpan.FromSeconds(1);
@@ -59,6 +61,11 @@ public sealed partial class InteractionHandler(
     private async Task CommandAsync(JsonInteraction interaction, ResponseState state, CancellationToken cancellationToken)
     {
         var name = interaction.Data?.Name ?? "";
+        if (name == ConfigCommand.Name && config is not null)
+        {
+            await config.HandleAsync(interaction, cancellationToken);
+            return;
+        }
         var request = new CommandRequest(name, OptionsOf(interaction.Data?.Options));
         if (!MayBeSlow.Contains(name))
         {

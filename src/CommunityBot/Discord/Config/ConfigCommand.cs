@@ -1,0 +1,69 @@
+using CommunityBot.Clients.Discord.JsonModels;
+
+namespace CommunityBot.Discord.Config;
+
+/// <summary>The /config slash command: Manage Server by default, in servers only.</summary>
+public static class ConfigCommand
+{
+    public const string Name = "config";
+    public const string Epigraphs = "epigraphs";
+    public const string Announcements = "announcements";
+    public const string Pause = "pause";
+    public const string Resume = "resume";
+    public const string Preview = "preview";
+    public const string PostNow = "post-now";
+    public const string Show = "show";
+
+    private const int GuildContext = 0;
+
+    public static JsonApplicationCommand Build() => new()
+    {
+        Type = JsonApplicationCommand.ChatInputType,
+        Name = Name,
+        Description = "Where and when the bot posts epigraphs and announcements in this server",
+        // Moderators see it by default; the handler checks the member's permissions again, since servers can override this.
+        DefaultMemberPermissions = DiscordPermissions.ManageGuild.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Contexts = [GuildContext],
+        Options =
+        [
+            Subcommand(Epigraphs, "Choose the channel, and optionally the time, for the scheduled epigraph",
+                ChannelOption("The text or announcement channel for epigraphs"),
+                Text("time", "Daily time, HH:mm (24-hour), e.g. 09:00", 5),
+                Text("cron", "Or a cron expression, e.g. 0 9 * * 1-5 (weekdays 09:00)", 100),
+                Text("timezone", "IANA time zone, e.g. Europe/Berlin or America/New_York", 64)),
+            Subcommand(Announcements, "Choose the channel, and optionally a role to ping, for new-essay announcements",
+                ChannelOption("The text or announcement channel for announcements"),
+                new JsonApplicationCommandOption { Type = JsonApplicationCommandOption.RoleType, Name = "role", Description = "A role to ping with each announcement" }),
+            Subcommand(Pause, "Stop the scheduled epigraphs until resumed"),
+            Subcommand(Resume, "Start the scheduled epigraphs again"),
+            Subcommand(Preview, "Show the next epigraph post exactly as it will appear, and when"),
+            Subcommand(PostNow, "Post the next epigraph now"),
+            Subcommand(Show, "Show this server's settings and recent delivery problems"),
+        ],
+    };
+
+    private static JsonApplicationCommandOption Subcommand(string name, string description, params JsonApplicationCommandOption[] options) => new()
+    {
+        Type = JsonApplicationCommandOption.SubCommandType,
+        Name = name,
+        Description = description,
+        Options = options.Length == 0 ? null : options,
+    };
+
+    private static JsonApplicationCommandOption ChannelOption(string description) => new()
+    {
+        Type = JsonApplicationCommandOption.ChannelType,
+        Name = "channel",
+        Description = description,
+        Required = true,
+        ChannelTypes = [ChannelTypes.Text, ChannelTypes.Announcement],
+    };
+
+    private static JsonApplicationCommandOption Text(string name, string description, int maxLength) => new()
+    {
+        Type = JsonApplicationCommandOption.StringType,
+        Name = name,
+        Description = description,
+        MaxLength = maxLength,
+    };
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityBot.Discord.Config;
+
+public static class ConfigServiceCollectionExtensions
+{
+    /// <summary>/config and the guild-removal clean-up; needs storage and an <see cref="Scheduling.IEpigraphScheduler"/> and poster.</summary>
+    public static IServiceCollection AddDiscordConfig(this IServiceCollection services)
+    {
+        services.AddSingleton<BotChannelAccess>();
+        services.AddSingleton<GuildConfigurator>();
+        services.AddSingleton<ConfigCommandHandler>();
+        services.AddSingleton<GuildRemovedHandler>();
+        return services;
+    }
+}
