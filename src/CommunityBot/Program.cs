@@ -4,6 +4,7 @@ using CommunityBot.Console;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
 using CommunityBot.Discord;
+using CommunityBot.Mastodon;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
 using Microsoft.Extensions.Configuration;
@@ -40,12 +41,17 @@ builder.Services.AddCommands();
 builder.Services.AddScheduling();
 
 var discord = !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]);
-var localMode = !discord && !builder.Configuration.GetSection("Mastodon:Accounts").GetChildren().Any();
+var mastodon = builder.Configuration.GetSection("Mastodon:Accounts").GetChildren().Any();
+var localMode = !discord && !mastodon;
 if (!oneShot)
 {
     if (discord)
     {
         builder.Services.AddDiscord();
+    }
+    if (mastodon)
+    {
+        builder.Services.AddMastodon();
     }
     if (localMode)
     {
