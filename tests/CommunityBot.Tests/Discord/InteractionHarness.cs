@@ -61,9 +61,4 @@ public sealed class InteractionHarness : IAsyncDisposable
         _logging.Dispose();
         return _rest.DisposeAsync();
     }
-
-    private sealed class FirstRandomSource : IRandomSource
-    {
-        public int Pick(int count) => 0;
-    }
 }

@@ -1,0 +1,99 @@
+using CommunityBot.Commands;
+using CommunityBot.Content;
+using CommunityBot.Delivery;
+using CommunityBot.Mastodon;
+using CommunityBot.Storage;
+using CommunityBot.Tests.Clients.Mastodon;
+using CommunityBot.Tests.Fakes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CommunityBot.Tests.Mastodon;
+
+/// <summary>
+/// The Mastodon capability wired as Program.cs wires it (AddStorage, AddContent, AddCommands, AddDelivery, AddMastodon)
+/// over a real SQLite file, against the loopback fake Mastodon, on fake time. Account "main" works; "broken" has a
+/// token the fake refuses.
+/// </summary>
+internal sealed class MastodonBotHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private MastodonBotHarness(FakeMastodonServer server, DelayRecordingTimeProvider time, TestDatabase db, CapturingLoggerProvider logs, ServiceProvider services)
+    {
+        Logs = logs;
+        Server = server;
+        Time = time;
+        Db = db;
+        _services = services;
+    }
+
+    public FakeMastodonServer Server { get; }
+
+    public DelayRecordingTimeProvider Time { get; }
+
+    public TestDatabase Db { get; }
+
+    public IServiceProvider Services => _services;
+
+    public MastodonAccounts Accounts => _services.GetRequiredService<MastodonAccounts>();
+
+    public MastodonAccount Main => Accounts.All[0];
+
+    public OutboxRepository Outbox => _services.GetRequiredService<OutboxRepository>();
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public static async Task<MastodonBotHarness> StartAsync(int repliesPerHour = 5)
+    {
+        var time = new DelayRecordingTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero), MastodonTestContext.RequestTimeout);
+        var server = await FakeMastodonServer.StartAsync(time);
+        var db = await TestDatabase.CreateAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Content:Path"] = RepositoryPaths.Essays,
+            ["Storage:ConnectionString"] = db.Options.ConnectionString,
+            ["Mastodon:RepliesPerPersonPerHour"] = repliesPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mastodon:Accounts:0:Name"] = "main",
+            ["Mastodon:Accounts:0:Instance"] = server.BaseUri.ToString(),
+            ["Mastodon:Accounts:0:AccessToken"] = FakeMastodonServer.AccessToken,
+            ["Mastodon:Accounts:0:Visibility"] = "unlisted",
+            ["Mastodon:Accounts:0:Hashtags:0"] = "quotes",
+            ["Mastodon:Accounts:1:Name"] = "broken",
+            ["Mastodon:Accounts:1:Instance"] = server.BaseUri.ToString(),
+            ["Mastodon:Accounts:1:AccessToken"] = "revoked-token-0042",
+        }).Build();
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
+            .AddSingleton<TimeProvider>(time)
+            .AddSingleton<IRandomSource>(new FirstRandomSource())
+            .AddStorage()
+            .AddContent()
+            .AddCommands()
+            .AddDelivery()
+            .AddMastodon()
+            .Configure<global::CommunityBot.Clients.Mastodon.MastodonClientOptions>(o => o.RequestTimeout = MastodonTestContext.RequestTimeout)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        return new MastodonBotHarness(server, time, db, logs, services);
+    }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public MastodonMentionPoller Poller => _services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<MastodonMentionPoller>().Single();
+
+    public MastodonAccountMonitor Monitor => _services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<MastodonAccountMonitor>().Single();
+
+    public IReadOnlyList<FakeMastodonRequest> Posts => [.. Server.Requests.Where(r => r.Method == "POST")];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Server.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+}

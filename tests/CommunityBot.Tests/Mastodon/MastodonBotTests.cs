@@ -1,0 +1,164 @@
+using System.Text.Json;
+using CommunityBot.Content;
+using CommunityBot.Delivery;
+using CommunityBot.Mastodon;
+using CommunityBot.Storage;
+using CommunityBot.Tests.Fakes;
+using Microsoft.Extensions.Options;
+
+namespace CommunityBot.Tests.Mastodon;
+
+public sealed class MastodonBotTests : IAsyncLifetime
+{
+    private MastodonBotHarness _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await MastodonBotHarness.StartAsync();
+        foreach (var account in _bot.Accounts.All)
+        {
+            await _bot.Monitor.CheckAsync(account, CancellationToken.None);
+        }
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public void Start_VerifiesEachAccount_AndLeavesTheBrokenOneOut()
+    {
+        Assert.Null(_bot.Main.Problem);
+        Assert.Equal("epigraphs", _bot.Main.Username);
+        var broken = _bot.Accounts.All[1];
+        Assert.NotNull(broken.Problem);
+        Assert.Contains("broken", broken.Problem, StringComparison.Ordinal);
+        Assert.Contains("write:statuses", broken.Problem, StringComparison.Ordinal);
+        Assert.Contains(_bot.Logs.Lines, l => l.Contains("Mastodon account broken is left out", StringComparison.Ordinal));
+        Assert.DoesNotContain(_bot.Logs.Lines, l => l.Contains(FakeMastodonServer.AccessToken, StringComparison.Ordinal) || l.Contains("revoked-token-0042", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_ReadsTheInstanceBudget()
+    {
+        var instance = JsonDocument.Parse(File.ReadAllText(FakeMastodonResponse.FixturePath("instance_v2.json"))).RootElement
+            .GetProperty("configuration").GetProperty("statuses");
+
+        Assert.Equal(instance.GetProperty("max_characters").GetInt32(), _bot.Main.Budget.MaxCharacters);
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Mentions_FirstPollIsABaseline_ThenEachMentionIsAnsweredOnceEver()
+    {
+        await _bot.Poller.PollAsync(_bot.Main, CancellationToken.None);
+        Assert.Empty(await _bot.Outbox.AllAsync());
+        var baseline = await _bot.Get<SourceStateRepository>().GetAsync("mastodon-mentions:main");
+        Assert.Equal("17", baseline!.Cursor);
+
+        // Two new mentions; then the same page again, as after a crash before the cursor was saved.
+        _bot.Server.Enqueue("GET", "/api/v1/notifications",
+            FakeMastodonResponse.Fixture(200, "notifications_mentions.json"),
+            FakeMastodonResponse.Fixture(200, "notifications_mentions.json"));
+        await _bot.Poller.PollAsync(_bot.Main, CancellationToken.None);
+        await _bot.Get<SourceStateRepository>().SaveAsync(baseline);
+        await _bot.Poller.PollAsync(_bot.Main, CancellationToken.None);
+
+        var rows = await _bot.Outbox.AllAsync();
+        Assert.Equal(["reply:main:15", "reply:main:17"], rows.Select(r => r.IdempotencyKey));
+        var older = JsonDocument.Parse(rows[0].Payload).RootElement;
+        Assert.StartsWith("@aiueohisama@mstdn.jp ", older.GetProperty("status").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Expansive Solidarity", older.GetProperty("status").GetString(), StringComparison.Ordinal);
+        Assert.Equal("unlisted", older.GetProperty("visibility").GetString());
+        var newer = JsonDocument.Parse(rows[1].Payload).RootElement;
+        Assert.Contains("— Albert Camus", newer.GetProperty("status").GetString(), StringComparison.Ordinal);
+        Assert.Equal("unlisted", newer.GetProperty("visibility").GetString());
+        Assert.False(string.IsNullOrEmpty(newer.GetProperty("in_reply_to_id").GetString()));
+        var notificationsQuery = _bot.Server.Requests.Last(r => r.Path == "/api/v1/notifications").QueryString;
+        Assert.Contains("min_id=17", notificationsQuery, StringComparison.Ordinal);
+        Assert.Contains("types%5B%5D=mention", notificationsQuery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Mentions_OnePersonCannotMakeTheBotFlood()
+    {
+        await using var bot = await MastodonBotHarness.StartAsync(repliesPerHour: 1);
+        await bot.Monitor.CheckAsync(bot.Main, CancellationToken.None);
+        await bot.Get<SourceStateRepository>().SaveAsync(new SourceState("mastodon-mentions:main", ""));
+        var mentions = JsonDocument.Parse(File.ReadAllText(FakeMastodonResponse.FixturePath("notifications_mentions.json"))).RootElement;
+        var sameAsker = mentions.EnumerateArray().Select(n => n.GetRawText().Replace("aiueohisama@mstdn.jp", "trwnh@mastodon.social", StringComparison.Ordinal));
+        bot.Server.Enqueue("GET", "/api/v1/notifications", FakeMastodonResponse.Json(200, $"[{string.Join(',', sameAsker)}]"));
+
+        await bot.Poller.PollAsync(bot.Main, CancellationToken.None);
+
+        Assert.Single(await bot.Outbox.AllAsync());
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("Not answering @trwnh@mastodon.social", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Delivery_PostsWithTheRowsIdempotencyKey_AndRetriesAnHtml503WithTheSameKey()
+    {
+        _bot.Server.Enqueue("POST", "/api/v1/statuses", FakeMastodonResponse.Html(503, "proxy_503.html"));
+        var channel = _bot.Get<IEnumerable<IDeliveryChannel>>().OfType<MastodonDeliveryChannel>().Single();
+        var epigraph = _bot.Get<ContentStore>().Index.Epigraphs[0];
+        await _bot.Outbox.EnqueueAsync(_bot.Main.Target, "epigraph", channel.RenderEpigraph(_bot.Main.Target, epigraph), "epigraph:mastodon:main:1");
+        var row = (await _bot.Outbox.NextDueAsync(1))[0];
+
+        var sending = channel.SendAsync(row, CancellationToken.None);
+        await _bot.Time.CompleteNextDelayAsync();
+        var result = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(SendOutcome.Delivered, result.Outcome);
+        var posts = _bot.Posts;
+        Assert.Equal(2, posts.Count);
+        Assert.All(posts, p => Assert.Equal("epigraph:mastodon:main:1", p.Header("Idempotency-Key")));
+        var body = JsonDocument.Parse(posts[1].Body).RootElement;
+        Assert.Equal(("unlisted", "en"), (body.GetProperty("visibility").GetString(), body.GetProperty("language").GetString()));
+        Assert.Contains("#quotes", body.GetProperty("status").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delivery_ToTheBrokenAccount_WaitsInsteadOfFailingTheOthers()
+    {
+        var channel = _bot.Get<IEnumerable<IDeliveryChannel>>().OfType<MastodonDeliveryChannel>().Single();
+        var row = new OutboxEntry(1, "mastodon:broken", "epigraph", """{"status":"x"}""", "k", OutboxStatus.Pending, 0, _bot.Time.GetUtcNow(), null, null, _bot.Time.GetUtcNow(), null);
+
+        var result = await channel.SendAsync(row, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Retry, result.Outcome);
+        Assert.Empty(_bot.Posts);
+    }
+
+    [Fact]
+    public async Task Delivery_A422_IsPermanent()
+    {
+        _bot.Server.Enqueue("POST", "/api/v1/statuses", FakeMastodonResponse.Fixture(422, "error_422.json"));
+        var channel = _bot.Get<IEnumerable<IDeliveryChannel>>().OfType<MastodonDeliveryChannel>().Single();
+        var row = new OutboxEntry(1, "mastodon:main", "epigraph", """{"status":"x"}""", "k", OutboxStatus.Pending, 0, _bot.Time.GetUtcNow(), null, null, _bot.Time.GetUtcNow(), null);
+
+        var result = await channel.SendAsync(row, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Permanent, result.Outcome);
+        Assert.Contains("422", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_EveryBadKeyIsNamed()
+    {
+        var validator = new MastodonOptionsValidator();
+        var options = new MastodonOptions
+        {
+            Accounts =
+            [
+                new MastodonAccountOptions { Name = "a", Instance = "not a url", AccessToken = "", Visibility = "everyone" },
+                new MastodonAccountOptions { Name = "a", Instance = "https://x.example", AccessToken = "t", Schedule = new() { Cron = "nope", TimeZone = "UTC" } },
+            ],
+        };
+
+        var failures = validator.Validate(null, options).Failures!.ToList();
+
+        Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:0:Instance", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:0:AccessToken", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:0:Visibility", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:1:Name 'a'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:1:Schedule", StringComparison.Ordinal));
+    }
+}
