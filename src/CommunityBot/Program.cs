@@ -35,7 +35,7 @@ if (!oneShot)
 }
 builder.Services.AddContent();
 builder.Services.AddCommands();
-builder.Services.AddScheduling();
+builder.Services.AddScheduling(builder.Configuration);
 
 var discord = !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]);
 var localMode = !discord && !builder.Configuration.GetSection("Mastodon:Accounts").GetChildren().Any();
@@ -44,10 +44,12 @@ if (!oneShot)
     if (discord)
     {
         builder.Services.AddDiscord();
+        builder.Services.AddEpigraphTargets<GuildEpigraphTargetSource>();
     }
     if (localMode)
     {
         builder.Services.AddLocalMode();
+        builder.Services.AddEpigraphTargets<ConsoleEpigraphTargetSource>();
     }
 }
 
