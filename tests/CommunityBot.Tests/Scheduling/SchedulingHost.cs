@@ -21,8 +21,13 @@ internal sealed class SchedulingHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly List<IHostedService> _started = [];
+    private readonly Lifetime _lifetime;
 
-    private SchedulingHost(ServiceProvider services) => _services = services;
+    private SchedulingHost(ServiceProvider services)
+    {
+        _services = services;
+        _lifetime = (Lifetime)services.GetRequiredService<IHostApplicationLifetime>();
+    }
 
     public IServiceProvider Services => _services;
 
@@ -69,13 +74,16 @@ internal sealed class SchedulingHost : IAsyncDisposable
         services.AddSingleton<ContentStore>();
         services.AddSingleton<IDeliveryChannel>(new RecordingDeliveryChannel("console"));
         services.AddSingleton<IDeliveryChannel>(new RecordingDeliveryChannel("discord:"));
-        services.AddSingleton<IHostApplicationLifetime, StartedLifetime>();
+        services.AddSingleton<IHostApplicationLifetime, Lifetime>();
         services.AddScheduling(configuration);
         configure?.Invoke(services);
         return new SchedulingHost(services.BuildServiceProvider());
     }
 
-    /// <summary>Starts the hosted services (Quartz, then the target sync) in the order the bot starts them.</summary>
+    /// <summary>
+    /// Starts the hosted services in the order the bot does, then reports the application started, which is when
+    /// Quartz starts firing: after the target sync, as in the bot.
+    /// </summary>
     public async Task StartAsync()
     {
         foreach (var service in _services.GetServices<IHostedService>())
@@ -83,6 +91,7 @@ internal sealed class SchedulingHost : IAsyncDisposable
             await service.StartAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
             _started.Add(service);
         }
+        await _lifetime.StartedAsync();
     }
 
     public async Task<IScheduler> QuartzAsync() =>
@@ -97,16 +106,22 @@ internal sealed class SchedulingHost : IAsyncDisposable
         await _services.DisposeAsync();
     }
 
-    private sealed class StartedLifetime : IHostApplicationLifetime
+    private sealed class Lifetime : IHostApplicationLifetime, IDisposable
     {
-        public CancellationToken ApplicationStarted => new(canceled: true);
+        private readonly CancellationTokenSource _started = new();
+
+        public CancellationToken ApplicationStarted => _started.Token;
 
         public CancellationToken ApplicationStopping => CancellationToken.None;
 
         public CancellationToken ApplicationStopped => CancellationToken.None;
 
+        public Task StartedAsync() => _started.CancelAsync();
+
         public void StopApplication()
         {
         }
+
+        public void Dispose() => _started.Dispose();
     }
 }
