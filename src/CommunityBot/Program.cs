@@ -38,7 +38,7 @@ if (!oneShot)
 }
 builder.Services.AddContent();
 builder.Services.AddCommands();
-builder.Services.AddScheduling();
+builder.Services.AddScheduling(builder.Configuration);
 
 var discord = !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]);
 var mastodon = builder.Configuration.GetSection("Mastodon:Accounts").GetChildren().Any();
@@ -48,6 +48,7 @@ if (!oneShot)
     if (discord)
     {
         builder.Services.AddDiscord();
+        builder.Services.AddEpigraphTargets<GuildEpigraphTargetSource>();
     }
     if (mastodon)
     {
@@ -56,6 +57,7 @@ if (!oneShot)
     if (localMode)
     {
         builder.Services.AddLocalMode();
+        builder.Services.AddEpigraphTargets<ConsoleEpigraphTargetSource>();
     }
 }
 

@@ -7,19 +7,18 @@ using Microsoft.Extensions.Options;
 namespace CommunityBot.Console;
 
 /// <summary>
-/// Local mode: the console is the only target. It says what was loaded and when the next epigraph is due,
-/// prints scheduled epigraphs, and answers commands typed at the prompt until end of input.
+/// Local mode: the console is the only target. It says what was loaded and when the next epigraph is due, and
+/// answers commands typed at the prompt until end of input. The console's Quartz trigger posts the epigraphs and
+/// its delivery channel prints them, as for any other target.
 /// </summary>
 public sealed class LocalModeService(
     LocalConsole console,
     ContentStore content,
     CommandCore commands,
+    IEpigraphScheduler epigraphs,
     IOptions<ScheduleOptions> schedule,
-    TimeProvider time,
     IHostApplicationLifetime lifetime) : BackgroundService
 {
-    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var output = console.Output;
@@ -30,8 +29,12 @@ public sealed class LocalModeService(
             await output.WriteLineAsync($"{content.Errors.Count} problems in essay files (those files are skipped); run 'validate' to list them.");
         }
 
-        using var endOfInput = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var epigraphs = PostEpigraphsAsync(schedule.Value.Epigraph.ToSchedule(), endOfInput.Token);
+        var cron = schedule.Value.Epigraph.ToSchedule();
+        if (await epigraphs.NextFireAsync(ConsoleEpigraphTargetSource.Target, stoppingToken) is { } due)
+        {
+            var local = TimeZoneInfo.ConvertTime(due, cron.TimeZone);
+            await output.WriteLineAsync($"Next epigraph: {local:yyyy-MM-dd HH:mm} {cron.TimeZone.Id} (schedule '{cron.Text}').");
+        }
         await output.WriteLineAsync("Type a command (help lists them); end of input (Ctrl+D) or Ctrl+C quits.");
         try
         {
@@ -39,8 +42,6 @@ public sealed class LocalModeService(
         }
         finally
         {
-            await endOfInput.CancelAsync();
-            await epigraphs.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             lifetime.StopApplication();
         }
     }
@@ -62,27 +63,6 @@ public sealed class LocalModeService(
             var parsed = CommandParser.Parse(line);
             var reply = parsed.Problem ?? commands.Execute(parsed.Request!);
             await console.Output.WriteLineAsync(ConsoleRenderer.Render(reply));
-        }
-    }
-
-    private async Task PostEpigraphsAsync(CronSchedule cron, CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var now = time.GetUtcNow();
-            if (cron.NextAfter(now) is not { } due)
-            {
-                return;
-            }
-            var local = TimeZoneInfo.ConvertTime(due, cron.TimeZone);
-            await console.Output.WriteLineAsync($"Next epigraph: {local:yyyy-MM-dd HH:mm} {cron.TimeZone.Id} (schedule '{cron.Text}').");
-            for (var remaining = due - now; remaining > TimeSpan.Zero; remaining = due - time.GetUtcNow())
-            {
-                // Timers take at most about 49 days; a yearly schedule waits in steps.
-                await Task.Delay(remaining < LongestWait ? remaining : LongestWait, time, stoppingToken);
-            }
-            var reply = commands.Execute(new CommandRequest("epigraph"));
-            await console.Output.WriteLineAsync($"[scheduled epigraph, {local:yyyy-MM-dd HH:mm}]{Environment.NewLine}{ConsoleRenderer.Render(reply)}");
         }
     }
 }

@@ -26,6 +26,17 @@ public sealed class CronSchedule
 
     public DateTimeOffset? NextAfter(DateTimeOffset instant) => _expression.GetNextValidTimeAfter(instant);
 
+    /// <summary>The latest time the schedule names after <paramref name="from"/> and at or before <paramref name="until"/>.</summary>
+    public DateTimeOffset? LatestBetween(DateTimeOffset from, DateTimeOffset until)
+    {
+        DateTimeOffset? latest = null;
+        for (var next = NextAfter(from); next is { } due && due <= until; next = NextAfter(due))
+        {
+            latest = due;
+        }
+        return latest;
+    }
+
     /// <summary>The schedule, or why not, in words that name the problem and show an example.</summary>
     public static bool TryParse(string cron, string timeZone, out CronSchedule? schedule, out string? problem)
     {

@@ -4,8 +4,17 @@ namespace CommunityBot.Scheduling;
 
 internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
 {
-    public ValidateOptionsResult Validate(string? name, ScheduleOptions options) =>
-        CronSchedule.TryParse(options.Epigraph.Cron, options.Epigraph.TimeZone, out _, out var problem)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Schedule:Epigraph (Cron '{options.Epigraph.Cron}', TimeZone '{options.Epigraph.TimeZone}'): {problem}");
+    public ValidateOptionsResult Validate(string? name, ScheduleOptions options)
+    {
+        var failures = new List<string>();
+        if (!CronSchedule.TryParse(options.Epigraph.Cron, options.Epigraph.TimeZone, out _, out var problem))
+        {
+            failures.Add($"Schedule:Epigraph (Cron '{options.Epigraph.Cron}', TimeZone '{options.Epigraph.TimeZone}'): {problem}");
+        }
+        if (options.MisfireGrace < TimeSpan.Zero || options.MisfireGrace > TimeSpan.FromDays(7))
+        {
+            failures.Add($"Schedule:MisfireGrace '{options.MisfireGrace}' must be between 00:00:00 and 7.00:00:00, e.g. 06:00:00");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

@@ -67,6 +67,12 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
             updated_at TEXT NOT NULL
         );
         """,
+        // The rotation's pre-chosen next epigraph (so a preview is what gets posted) and the key of its last post
+        // (so a job that runs twice for one scheduled time moves the rotation on once).
+        """
+        ALTER TABLE rotation ADD COLUMN next_key TEXT NULL;
+        ALTER TABLE rotation ADD COLUMN last_post_key TEXT NULL;
+        """,
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)

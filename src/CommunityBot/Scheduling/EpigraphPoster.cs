@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using CommunityBot.Commands;
+using CommunityBot.Content;
+using CommunityBot.Delivery;
+using CommunityBot.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CommunityBot.Scheduling;
+
+/// <summary>
+/// Takes a target's next epigraph from its rotation and writes it to the outbox. The choice is saved before the
+/// outbox row and the rotation moves on after it, both under the post's key, so a crash or a second run for the
+/// same key leaves exactly one row and one step of the rotation.
+/// </summary>
+public sealed partial class EpigraphPoster(
+    ContentStore content,
+    RotationRepository rotations,
+    OutboxRepository outbox,
+    IEnumerable<IDeliveryChannel> channels,
+    DeliverySignal signal,
+    IRandomSource random,
+    IOptions<ScheduleOptions> options,
+    ILogger<EpigraphPoster> logger) : IEpigraphPoster
+{
+    public const string Kind = "epigraph";
+
+    private readonly IDeliveryChannel[] _channels = [.. channels.OrderByDescending(c => c.Prefix.Length)];
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+
+    public async Task<QuoteEntry?> PreviewAsync(string target, CancellationToken cancellationToken)
+    {
+        using var gate = await EnterAsync(target, cancellationToken);
+        var pool = Pool();
+        var chosen = await ChooseAsync(target, pool, cancellationToken);
+        return chosen?.Next is { } next ? pool[next] : null;
+    }
+
+    public async Task<QuoteEntry?> PostAsync(string target, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        using var gate = await EnterAsync(target, cancellationToken);
+        var pool = Pool();
+        var state = await ChooseAsync(target, pool, cancellationToken);
+        if (state is null)
+        {
+            LogNothingToPost(target);
+            return null;
+        }
+        if (state.LastPostKey == idempotencyKey)
+        {
+            LogAlreadyPosted(target, idempotencyKey);
+            return null;
+        }
+        var epigraph = pool[state.Next!];
+        var payload = ChannelFor(target).RenderEpigraph(target, epigraph);
+        var written = await outbox.EnqueueAsync(target, Kind, payload, idempotencyKey, cancellationToken);
+        // A row already there means an earlier run wrote it and stopped before this step: finish that run's work.
+        await rotations.SaveAsync(EpigraphRotation.Advance(state, pool.Keys.ToList(), random, idempotencyKey), cancellationToken);
+        if (!written)
+        {
+            LogAlreadyPosted(target, idempotencyKey);
+            return null;
+        }
+        signal.Notify();
+        LogPosted(target, state.Next!, idempotencyKey);
+        return epigraph;
+    }
+
+    private IReadOnlyDictionary<string, QuoteEntry> Pool() => EpigraphPool.Build(content.Index, options.Value.IncludeBodyQuotes);
+
+    /// <summary>The target's state with its next quote chosen and saved, or null when there is nothing to post.</summary>
+    private async Task<RotationState?> ChooseAsync(string target, IReadOnlyDictionary<string, QuoteEntry> pool, CancellationToken cancellationToken)
+    {
+        if (pool.Count == 0)
+        {
+            return null;
+        }
+        var state = await rotations.GetAsync(target, cancellationToken);
+        var chosen = EpigraphRotation.WithNext(state, pool.Keys.ToList(), random);
+        if (!ReferenceEquals(chosen, state))
+        {
+            await rotations.SaveAsync(chosen, cancellationToken);
+        }
+        return chosen;
+    }
+
+    private IDeliveryChannel ChannelFor(string target) =>
+        _channels.FirstOrDefault(c => target.StartsWith(c.Prefix, StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"No delivery channel serves target '{target}'.");
+
+    private async Task<IDisposable> EnterAsync(string target, CancellationToken cancellationToken)
+    {
+        var gate = _gates.GetOrAdd(target, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Epigraph {Quote} queued for {Target} ({Key})")]
+    private partial void LogPosted(string target, string quote, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Epigraph for {Target} already queued under {Key}; not posted again")]
+    private partial void LogAlreadyPosted(string target, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No epigraph to post to {Target}: the corpus has none")]
+    private partial void LogNothingToPost(string target);
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityBot.Scheduling;
+
+/// <summary>At start, one trigger for every target the sources name, and none for targets that are gone.</summary>
+public sealed partial class EpigraphTargetSync(
+    IEnumerable<IEpigraphTargetSource> sources,
+    EpigraphScheduler scheduler,
+    ILogger<EpigraphTargetSync> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var targets = new List<EpigraphTarget>();
+        foreach (var source in sources)
+        {
+            targets.AddRange(await source.GetTargetsAsync(cancellationToken));
+        }
+        await scheduler.SyncAsync(targets, cancellationToken);
+        LogSynced(targets.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Epigraph schedules in place for {Count} targets")]
+    private partial void LogSynced(int count);
+}

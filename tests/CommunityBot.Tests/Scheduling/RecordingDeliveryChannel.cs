@@ -1,0 +1,15 @@
+using CommunityBot.Content;
+using CommunityBot.Delivery;
+using CommunityBot.Storage;
+
+namespace CommunityBot.Tests.Scheduling;
+
+/// <summary>A delivery channel for one target prefix that renders an epigraph as "{essay slug}: {text}".</summary>
+internal sealed class RecordingDeliveryChannel(string prefix) : IDeliveryChannel
+{
+    public string Prefix => prefix;
+
+    public string RenderEpigraph(string target, QuoteEntry epigraph) => $"{epigraph.Essay.Slug}: {epigraph.Quote.Text}";
+
+    public Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken) => Task.FromResult(SendResult.Delivered(null));
+}
