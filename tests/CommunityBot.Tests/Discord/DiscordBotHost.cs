@@ -1,8 +1,10 @@
 using System.Globalization;
 using CommunityBot.Commands;
 using CommunityBot.Content;
+using CommunityBot.Delivery;
 using CommunityBot.Discord;
 using CommunityBot.Scheduling;
+using CommunityBot.Storage;
 using CommunityBot.Tests.Clients.Discord.Gateway;
 using CommunityBot.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
@@ -38,15 +40,19 @@ public sealed class DiscordBotHost : IAsyncDisposable
             ["Discord:ApplicationId"] = ApplicationId.ToString(CultureInfo.InvariantCulture),
             ["Discord:ApiBaseUrl"] = discord.Rest.BaseUrl.ToString(),
             ["Content:Path"] = RepositoryPaths.Essays,
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("communitybot-host-").FullName, "bot.db")}",
         });
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddStorage();
+        builder.Services.AddDelivery();
         builder.Services.AddContent();
         builder.Services.AddCommands();
-        builder.Services.AddScheduling();
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddDiscord();
+        builder.Services.AddEpigraphTargets<GuildEpigraphTargetSource>();
 
         var logger = new GatewayTestLogger();
         builder.Logging.ClearProviders().AddProvider(new TestLoggerProvider(logger));

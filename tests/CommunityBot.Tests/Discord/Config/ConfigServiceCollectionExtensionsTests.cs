@@ -15,14 +15,15 @@ public class ConfigServiceCollectionExtensionsTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Discord:Token"] = "test-token",
             ["Storage:ConnectionString"] = "Data Source=:memory:",
-        }).Build());
+        }).Build();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddStorage();
-        services.AddScheduling();
+        services.AddOptions<ScheduleOptions>();
         services.AddDiscordRest();
         services.AddSingleton(Mock.Of<IEpigraphScheduler>());
         services.AddSingleton(Mock.Of<IEpigraphPoster>());
