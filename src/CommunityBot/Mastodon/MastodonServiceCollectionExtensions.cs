@@ -1,5 +1,6 @@
 using CommunityBot.Clients.Mastodon;
 using CommunityBot.Delivery;
+using CommunityBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public static class MastodonServiceCollectionExtensions
         services.AddHostedService<MastodonAccountMonitor>();
         services.AddHostedService<MastodonMentionPoller>();
         services.AddSingleton<IDeliveryChannel, MastodonDeliveryChannel>();
+        services.AddEpigraphTargets<MastodonEpigraphTargetSource>();
         return services;
     }
 }

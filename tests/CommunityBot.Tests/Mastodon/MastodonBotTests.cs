@@ -141,6 +141,17 @@ public sealed class MastodonBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryAccount_IsAnEpigraphTarget_OnTheDefaultScheduleUnlessItHasItsOwn()
+    {
+        var source = _bot.Get<IEnumerable<CommunityBot.Scheduling.IEpigraphTargetSource>>().OfType<MastodonEpigraphTargetSource>().Single();
+
+        var targets = await source.GetTargetsAsync(CancellationToken.None);
+
+        Assert.Equal(["mastodon:main", "mastodon:broken"], targets.Select(t => t.Key));
+        Assert.All(targets, t => Assert.Equal("Europe/Berlin", t.Schedule.TimeZone.Id));
+    }
+
+    [Fact]
     public void Options_EveryBadKeyIsNamed()
     {
         var validator = new MastodonOptionsValidator();
