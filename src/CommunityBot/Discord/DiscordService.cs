@@ -25,15 +25,8 @@ public sealed partial class DiscordService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await registrar.RegisterAsync(stoppingToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogRegistrationFailed(exception);
-        }
-
+        // Registration and the gateway session do not depend on each other: neither waits for the other at start.
+        var registering = RegisterAsync(stoppingToken);
         var consuming = ConsumeAsync(stoppingToken);
         try
         {
@@ -48,6 +41,19 @@ public sealed partial class DiscordService(
             LogCrashed(exception);
         }
         await consuming;
+        await registering;
+    }
+
+    private async Task RegisterAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await registrar.RegisterAsync(stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogRegistrationFailed(exception);
+        }
     }
 
     private async Task ConsumeAsync(CancellationToken stoppingToken)
