@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityBot.Announcements;
 using CommunityBot.Commands;
 using CommunityBot.Console;
 using CommunityBot.Content;
@@ -18,23 +19,27 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
 var oneShot = CommandLine.IsOneShot(args);
+// `announce <slug>` is one-shot but needs what the bot posts with: storage, the targets and their channels.
+var announceVerb = AnnounceCommand.IsAnnounce(args);
+var withBot = !oneShot || announceVerb;
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
     Args = oneShot ? [.. CommandLine.ConfigurationArguments(args)] : args,
     // appsettings.json is copied beside the program, so it is found wherever the program is started from.
     ContentRootPath = AppContext.BaseDirectory,
 });
-if (oneShot)
+if (oneShot && !announceVerb)
 {
     builder.Logging.SetMinimumLevel(LogLevel.Error);
 }
 
 builder.Services.TryAddSingleton(TimeProvider.System);
-if (!oneShot)
+if (withBot)
 {
     // First: every later service starts on a migrated database.
     builder.Services.AddStorage();
     builder.Services.AddDelivery();
+    builder.Services.AddAnnouncements();
 }
 builder.Services.AddContent();
 builder.Services.AddCommands();
@@ -43,12 +48,13 @@ builder.Services.AddScheduling(builder.Configuration);
 var discord = !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]);
 var mastodon = builder.Configuration.GetSection("Mastodon:Accounts").GetChildren().Any();
 var localMode = !discord && !mastodon;
-if (!oneShot)
+if (withBot)
 {
     if (discord)
     {
         builder.Services.AddDiscord();
         builder.Services.AddEpigraphTargets<GuildEpigraphTargetSource>();
+        builder.Services.AddAnnouncementTargets<GuildAnnouncementTargetSource>();
     }
     if (mastodon)
     {
@@ -58,12 +64,17 @@ if (!oneShot)
     {
         builder.Services.AddLocalMode();
         builder.Services.AddEpigraphTargets<ConsoleEpigraphTargetSource>();
+        builder.Services.AddAnnouncementTargets<ConsoleAnnouncementTargetSource>();
     }
 }
 
 using var host = builder.Build();
 try
 {
+    if (announceVerb)
+    {
+        return await AnnounceCommand.RunAsync(args, host.Services, System.Console.Out);
+    }
     if (oneShot)
     {
         return CommandLine.Run(args, host.Services.GetRequiredService<ContentStore>(), host.Services.GetRequiredService<CommandCore>(), System.Console.Out);
