@@ -39,7 +39,6 @@ if (withBot)
     // First: every later service starts on a migrated database.
     builder.Services.AddStorage();
     builder.Services.AddDelivery();
-    builder.Services.AddAnnouncements();
 }
 builder.Services.AddContent();
 builder.Services.AddCommands();
@@ -66,6 +65,8 @@ if (withBot)
         builder.Services.AddEpigraphTargets<ConsoleEpigraphTargetSource>();
         builder.Services.AddAnnouncementTargets<ConsoleAnnouncementTargetSource>();
     }
+    // After the modes: their start-up checks (a Mastodon instance's status budget) are done before the first announcement.
+    builder.Services.AddAnnouncements();
 }
 
 using var host = builder.Build();

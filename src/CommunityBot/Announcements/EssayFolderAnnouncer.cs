@@ -22,24 +22,20 @@ public sealed partial class EssayFolderAnnouncer(
 {
     public const string Source = "essays";
 
+    private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<Essay> _added = Channel.CreateUnbounded<Essay>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Raised after an essay added while running was handled, announced or not; lets tests wait without sleeping.</summary>
     internal event Action<Essay>? Handled;
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Completes when the start's baseline or catch-up is done (or failed and was logged).</summary>
+    internal Task CaughtUp => _caughtUp.Task;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Listen before looking, so an essay added during the start is seen by one or the other.
         content.EssayChanged += OnEssayChanged;
-        try
-        {
-            await CatchUpAsync(cancellationToken);
-        }
-        catch (DbException exception)
-        {
-            LogCatchUpFailed(exception);
-        }
-        await base.StartAsync(cancellationToken);
+        return base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -53,6 +49,20 @@ public sealed partial class EssayFolderAnnouncer(
     {
         try
         {
+            // In the background, not in StartAsync: a stop during the start (end of input in local mode) cancels
+            // this work, never the host's start.
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (DbException exception)
+            {
+                LogCatchUpFailed(exception);
+            }
+            finally
+            {
+                _caughtUp.TrySetResult();
+            }
             await foreach (var essay in _added.Reader.ReadAllAsync(stoppingToken))
             {
                 try

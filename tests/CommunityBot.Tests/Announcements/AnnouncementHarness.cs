@@ -53,7 +53,7 @@ internal sealed class AnnouncementHarness : IAsyncDisposable
 
     public AnnouncedRepository Announced => _services.GetRequiredService<AnnouncedRepository>();
 
-    /// <summary>Builds the services and starts the folder announcer (which takes the baseline or catches up).</summary>
+    /// <summary>Builds the services, starts the folder announcer and waits for its baseline or catch-up.</summary>
     public static async Task<AnnouncementHarness> StartAsync(TestDatabase db, string essays, FakeTimeProvider time, IReadOnlyList<string>? feeds = null, TimeSpan? pollInterval = null)
     {
         await new GuildSettingsRepository(db.Database, time).SaveAsync(new GuildSettings(111, AnnounceChannelId: 222, AnnounceRoleId: RoleId));
@@ -95,6 +95,7 @@ internal sealed class AnnouncementHarness : IAsyncDisposable
         var harness = new AnnouncementHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), logs);
         harness._folder = harness._services.GetServices<IHostedService>().OfType<EssayFolderAnnouncer>().Single();
         await harness._folder.StartAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await harness._folder.CaughtUp.WaitAsync(TimeSpan.FromSeconds(10));
         return harness;
     }
 
