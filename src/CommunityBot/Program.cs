@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityBot.Announcements;
 using CommunityBot.Commands;
 using CommunityBot.Console;
 using CommunityBot.Content;
@@ -18,19 +19,22 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
 var oneShot = CommandLine.IsOneShot(args);
+// `announce <slug>` is one-shot but needs what the bot posts with: storage, the targets and their channels.
+var announceVerb = AnnounceCommand.IsAnnounce(args);
+var withBot = !oneShot || announceVerb;
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
     Args = oneShot ? [.. CommandLine.ConfigurationArguments(args)] : args,
     // appsettings.json is copied beside the program, so it is found wherever the program is started from.
     ContentRootPath = AppContext.BaseDirectory,
 });
-if (oneShot)
+if (oneShot && !announceVerb)
 {
     builder.Logging.SetMinimumLevel(LogLevel.Error);
 }
 
 builder.Services.TryAddSingleton(TimeProvider.System);
-if (!oneShot)
+if (withBot)
 {
     // First: every later service starts on a migrated database.
     builder.Services.AddStorage();
@@ -43,12 +47,13 @@ builder.Services.AddScheduling(builder.Configuration);
 var discord = !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]);
 var mastodon = builder.Configuration.GetSection("Mastodon:Accounts").GetChildren().Any();
 var localMode = !discord && !mastodon;
-if (!oneShot)
+if (withBot)
 {
     if (discord)
     {
         builder.Services.AddDiscord();
         builder.Services.AddEpigraphTargets<GuildEpigraphTargetSource>();
+        builder.Services.AddAnnouncementTargets<GuildAnnouncementTargetSource>();
     }
     if (mastodon)
     {
@@ -58,12 +63,19 @@ if (!oneShot)
     {
         builder.Services.AddLocalMode();
         builder.Services.AddEpigraphTargets<ConsoleEpigraphTargetSource>();
+        builder.Services.AddAnnouncementTargets<ConsoleAnnouncementTargetSource>();
     }
+    // After the modes: their start-up checks (a Mastodon instance's status budget) are done before the first announcement.
+    builder.Services.AddAnnouncements();
 }
 
 using var host = builder.Build();
 try
 {
+    if (announceVerb)
+    {
+        return await AnnounceCommand.RunAsync(args, host.Services, System.Console.Out);
+    }
     if (oneShot)
     {
         return CommandLine.Run(args, host.Services.GetRequiredService<ContentStore>(), host.Services.GetRequiredService<CommandCore>(), System.Console.Out);

@@ -1,3 +1,5 @@
+using System.Text;
+using CommunityBot.Commands;
 using CommunityBot.Commands.Replies;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
@@ -13,6 +15,20 @@ public sealed class ConsoleDeliveryChannel(LocalConsole console) : IDeliveryChan
     public string Prefix => Target;
 
     public string RenderEpigraph(string target, QuoteEntry epigraph) => ConsoleRenderer.Render(new QuoteReply(epigraph, 1));
+
+    public string RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId)
+    {
+        var text = new StringBuilder($"New essay: {essay.Title} ({DisplayFormat.Date(essay.Published)})");
+        if (essay.Epigraph is { } epigraph)
+        {
+            text.AppendLine().Append(DisplayFormat.Quoted(epigraph.Text)).AppendLine().Append(DisplayFormat.Attribution(epigraph));
+        }
+        if (essay.Url is { } url)
+        {
+            text.AppendLine().Append(url);
+        }
+        return text.ToString();
+    }
 
     public async Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {

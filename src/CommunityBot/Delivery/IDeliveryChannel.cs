@@ -15,6 +15,12 @@ public interface IDeliveryChannel
     /// <summary>The outbox payload for a scheduled epigraph to this target.</summary>
     string RenderEpigraph(string target, QuoteEntry epigraph);
 
+    /// <summary>
+    /// The outbox payload announcing a new essay to this target. <paramref name="mentionRoleId"/> is the role a
+    /// Discord guild chose to ping; channels that have no such thing ignore it.
+    /// </summary>
+    string RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId);
+
     /// <summary>Sends one outbox row, with the row's idempotency key; never throws for a failed send.</summary>
     Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken);
 }

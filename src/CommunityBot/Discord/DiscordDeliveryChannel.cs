@@ -6,6 +6,7 @@ using System.Text.Json;
 using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.JsonModels;
 using CommunityBot.Clients.Discord.Rest;
+using CommunityBot.Commands;
 using CommunityBot.Commands.Replies;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
@@ -32,6 +33,39 @@ public sealed class DiscordDeliveryChannel(DiscordRestClient rest) : IDeliveryCh
     {
         var data = DiscordReplyRenderer.Render(new QuoteReply(epigraph, 1));
         return JsonSerializer.Serialize(new JsonMessageCreate { Embeds = data.Embeds, AllowedMentions = JsonAllowedMentions.None }, DiscordJsonContext.Default.JsonMessageCreate);
+    }
+
+    /// <summary>
+    /// An embed with the title, date, epigraph and link. The guild's chosen role is pinged, and allowed_mentions
+    /// names that role alone, so nothing in an essay's text can ping anyone else.
+    /// </summary>
+    public string RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId)
+    {
+        var description = new StringBuilder();
+        if (essay.Epigraph is { } epigraph)
+        {
+            description.Append(DiscordText.Fit(DisplayFormat.Quoted(epigraph.Text), 1500)).Append('\n').Append(DiscordText.Fit(DisplayFormat.Attribution(epigraph), 300));
+        }
+        if (essay.Url is { } url)
+        {
+            description.Append(description.Length > 0 ? "\n\n" : "").Append(url);
+        }
+        var embed = new JsonEmbed
+        {
+            Title = DiscordText.Fit(essay.Title, DiscordLimits.EmbedTitle),
+            Url = essay.Url?.ToString(),
+            Description = description.Length == 0 ? null : description.ToString(),
+            Fields = [new JsonEmbedField { Name = "Published", Value = DisplayFormat.Date(essay.Published) }],
+        };
+        var message = mentionRoleId is { } role
+            ? new JsonMessageCreate
+            {
+                Content = string.Create(CultureInfo.InvariantCulture, $"<@&{role}> New essay: {DiscordText.Fit(essay.Title, 200)}"),
+                Embeds = [embed],
+                AllowedMentions = new JsonAllowedMentions { Parse = [], Roles = [role] },
+            }
+            : new JsonMessageCreate { Content = $"New essay: {DiscordText.Fit(essay.Title, 200)}", Embeds = [embed], AllowedMentions = JsonAllowedMentions.None };
+        return JsonSerializer.Serialize(message, DiscordJsonContext.Default.JsonMessageCreate);
     }
 
     public async Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)

@@ -21,6 +21,12 @@ public sealed class MastodonDeliveryChannel(MastodonAccounts accounts) : IDelive
         return Payload(account, MastodonStatusComposer.Epigraph(epigraph, account.Options, account.Budget), inReplyToId: null, account.Options.Visibility);
     }
 
+    public string RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId)
+    {
+        var account = Account(target);
+        return Payload(account, MastodonStatusComposer.Announcement(essay, account.Options, account.Budget), inReplyToId: null, account.Options.Visibility);
+    }
+
     public static string Payload(MastodonAccount account, string text, string? inReplyToId, string visibility) =>
         JsonSerializer.Serialize(
             new JsonStatusCreate

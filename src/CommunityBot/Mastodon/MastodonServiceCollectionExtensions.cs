@@ -1,3 +1,4 @@
+using CommunityBot.Announcements;
 using CommunityBot.Clients.Mastodon;
 using CommunityBot.Delivery;
 using CommunityBot.Scheduling;
@@ -19,6 +20,7 @@ public static class MastodonServiceCollectionExtensions
         services.AddHostedService<MastodonMentionPoller>();
         services.AddSingleton<IDeliveryChannel, MastodonDeliveryChannel>();
         services.AddEpigraphTargets<MastodonEpigraphTargetSource>();
+        services.AddAnnouncementTargets<MastodonAnnouncementTargetSource>();
         return services;
     }
 }

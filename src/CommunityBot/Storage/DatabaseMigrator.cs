@@ -73,6 +73,12 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
         ALTER TABLE rotation ADD COLUMN next_key TEXT NULL;
         ALTER TABLE rotation ADD COLUMN last_post_key TEXT NULL;
         """,
+        // Why an item is known (announced, baseline, alias of an announced item, manual), and a lookup by key
+        // alone: one essay seen in the folder and in a feed is the same essay, whichever source saw it first.
+        """
+        ALTER TABLE announced ADD COLUMN reason TEXT NOT NULL DEFAULT 'announced';
+        CREATE INDEX announced_by_key ON announced (item_key);
+        """,
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)

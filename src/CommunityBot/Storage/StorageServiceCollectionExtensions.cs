@@ -15,6 +15,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<RotationRepository>();
         services.AddSingleton<TargetHealthRepository>();
         services.AddSingleton<SourceStateRepository>();
+        services.AddSingleton<AnnouncedRepository>();
         return services;
     }
 }

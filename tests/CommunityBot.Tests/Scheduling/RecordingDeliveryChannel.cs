@@ -11,5 +11,7 @@ internal sealed class RecordingDeliveryChannel(string prefix) : IDeliveryChannel
 
     public string RenderEpigraph(string target, QuoteEntry epigraph) => $"{epigraph.Essay.Slug}: {epigraph.Quote.Text}";
 
+    public string RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId) => $"announce {essay.Slug}";
+
     public Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken) => Task.FromResult(SendResult.Delivered(null));
 }

@@ -1,0 +1,40 @@
+using CommunityBot.Delivery;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CommunityBot.Announcements;
+
+public static class AnnouncementsServiceCollectionExtensions
+{
+    /// <summary>
+    /// New-essay announcements from the essays folder and the Feeds, through the outbox. Targets come from the
+    /// <see cref="IAnnouncementTargetSource"/>s each mode adds. Needs AddStorage and AddContent.
+    /// </summary>
+    public static IServiceCollection AddAnnouncements(this IServiceCollection services)
+    {
+        services.AddOptions<AnnouncementOptions>()
+            .Configure<IConfiguration>((options, configuration) => configuration.GetSection(AnnouncementOptions.FeedsSection).Bind(options.Feeds))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AnnouncementOptions>, AnnouncementOptionsValidator>();
+        services.AddHttpClient(FeedPoller.HttpClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(30);
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("CommunityBot/1.0 (+feed announcements)");
+        });
+        services.TryAddSingleton<DeliverySignal>();
+        services.AddSingleton<Announcer>();
+        services.AddHostedService<EssayFolderAnnouncer>();
+        services.AddHostedService<FeedPoller>();
+        return services;
+    }
+
+    /// <summary>Adds a kind of target that hears of every new essay.</summary>
+    public static IServiceCollection AddAnnouncementTargets<TSource>(this IServiceCollection services)
+        where TSource : class, IAnnouncementTargetSource
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnnouncementTargetSource, TSource>());
+        return services;
+    }
+}

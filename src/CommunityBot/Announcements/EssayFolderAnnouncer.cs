@@ -1,0 +1,114 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Threading.Channels;
+using CommunityBot.Content;
+using CommunityBot.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityBot.Announcements;
+
+/// <summary>
+/// Announces essays that appear in the folder. The very first start takes what is there as the baseline and
+/// remembers it; every later start announces the essays that are not known yet (added while the bot was down),
+/// and while running an essay is announced when it becomes valid. Edits and renames never announce again.
+/// </summary>
+public sealed partial class EssayFolderAnnouncer(
+    ContentStore content,
+    Announcer announcer,
+    SourceStateRepository states,
+    TimeProvider time,
+    ILogger<EssayFolderAnnouncer> logger) : BackgroundService
+{
+    public const string Source = "essays";
+
+    private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<Essay> _added = Channel.CreateUnbounded<Essay>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Raised after an essay added while running was handled, announced or not; lets tests wait without sleeping.</summary>
+    internal event Action<Essay>? Handled;
+
+    /// <summary>Completes when the start's baseline or catch-up is done (or failed and was logged).</summary>
+    internal Task CaughtUp => _caughtUp.Task;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Listen before looking, so an essay added during the start is seen by one or the other.
+        content.EssayChanged += OnEssayChanged;
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        content.EssayChanged -= OnEssayChanged;
+        _added.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            // In the background, not in StartAsync: a stop during the start (end of input in local mode) cancels
+            // this work, never the host's start.
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (DbException exception)
+            {
+                LogCatchUpFailed(exception);
+            }
+            finally
+            {
+                _caughtUp.TrySetResult();
+            }
+            await foreach (var essay in _added.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await announcer.AnnounceNewAsync(Source, [AnnouncementCandidate.FromEssay(essay)], stoppingToken);
+                }
+                catch (Exception exception) when (exception is DbException or InvalidOperationException)
+                {
+                    LogAnnounceFailed(exception, essay.Slug);
+                }
+                Handled?.Invoke(essay);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var essays = content.Index.Essays.Select(AnnouncementCandidate.FromEssay).ToList();
+        if (await states.GetAsync(Source, cancellationToken) is { Cursor: not null })
+        {
+            var announced = await announcer.AnnounceNewAsync(Source, essays, cancellationToken);
+            LogCaughtUp(essays.Count, announced.Count);
+            return;
+        }
+        await announcer.RecordBaselineAsync(Source, essays, cancellationToken);
+        var now = time.GetUtcNow();
+        await states.SaveAsync(new SourceState(Source, now.ToString("O", CultureInfo.InvariantCulture)), cancellationToken);
+    }
+
+    private void OnEssayChanged(object? sender, EssayChangedEventArgs change)
+    {
+        if (change.Kind == EssayChangeKind.Added)
+        {
+            _added.Writer.TryWrite(change.Essay);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Essays folder: {Count} essays, {Announced} not seen before were announced")]
+    private partial void LogCaughtUp(int count, int announced);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Essays folder could not be checked against what was announced; new files are still watched")]
+    private partial void LogCatchUpFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Essay {Slug} could not be announced")]
+    private partial void LogAnnounceFailed(Exception exception, string slug);
+}

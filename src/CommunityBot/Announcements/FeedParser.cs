@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using System.Xml;
+
+namespace CommunityBot.Announcements;
+
+/// <summary>
+/// Reads RSS 2.0 and Atom 1.0 with System.ServiceModel.Syndication. Only the standard elements are used (guid or
+/// id, link, title, pubDate or published/updated), so nothing depends on one publisher's extensions. A date that
+/// does not parse leaves the item undated instead of failing the whole feed.
+/// </summary>
+public static class FeedParser
+{
+    private static readonly XmlReaderSettings _settings = new()
+    {
+        // No DTDs fetched or expanded: a feed is untrusted input.
+        DtdProcessing = DtdProcessing.Ignore,
+        XmlResolver = null,
+    };
+
+    private static readonly string[] _rfc822Formats =
+        ["ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz", "dd MMM yyyy HH:mm:ss zzz", "ddd, dd MMM yyyy HH:mm zzz"];
+
+    public static IReadOnlyList<FeedItem> Parse(Stream content)
+    {
+        try
+        {
+            using var reader = XmlReader.Create(content, _settings);
+            reader.MoveToContent();
+            SyndicationFeedFormatter formatter = reader.LocalName == "feed" ? new Atom10FeedFormatter() : new Rss20FeedFormatter();
+            formatter.DateTimeParser = TryParseDate;
+            if (!formatter.CanRead(reader))
+            {
+                throw new FeedFormatException($"the document is <{reader.Name}>, neither RSS 2.0 (<rss>) nor Atom (<feed>)");
+            }
+            formatter.ReadFrom(reader);
+            return [.. formatter.Feed.Items.Select(Read)];
+        }
+        catch (XmlException exception)
+        {
+            throw new FeedFormatException($"not well-formed XML: {exception.Message}", exception);
+        }
+    }
+
+    private static FeedItem Read(SyndicationItem item)
+    {
+        var link = item.Links.FirstOrDefault(l => string.IsNullOrEmpty(l.RelationshipType) || l.RelationshipType == "alternate")?.GetAbsoluteUri();
+        var published = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime != default ? item.LastUpdatedTime : (DateTimeOffset?)null;
+        var id = string.IsNullOrWhiteSpace(item.Id) ? null : item.Id.Trim();
+        return new FeedItem(id, link is { IsAbsoluteUri: true } ? link : null, item.Title?.Text.Trim() ?? "", published);
+    }
+
+    private static bool TryParseDate(XmlDateTimeData data, out DateTimeOffset date)
+    {
+        var text = data.DateTimeString.Trim();
+        // RFC 822 as RSS writes it ("Thu, 05 Mar 2026 22:08:13 +0000"; "GMT" and "UT" mean +0000), else ISO 8601 as Atom does.
+        var rfc822 = ColonZone(text.EndsWith(" GMT", StringComparison.Ordinal) || text.EndsWith(" UT", StringComparison.Ordinal)
+            ? text[..text.LastIndexOf(' ')] + " +0000"
+            : text);
+        return DateTimeOffset.TryParseExact(rfc822, _rfc822Formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date)
+            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date);
+    }
+
+    /// <summary>"+0100" as "+01:00", which .NET's zzz reads.</summary>
+    private static string ColonZone(string text) =>
+        text.Length > 5 && (text[^5] == '+' || text[^5] == '-') && text[^4..].All(char.IsAsciiDigit) ? text[..^2] + ":" + text[^2..] : text;
+}

@@ -1,0 +1,50 @@
+using CommunityBot.Announcements;
+using CommunityBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CommunityBot.Tests.Announcements;
+
+public sealed class AnnouncementOptionsValidatorTests
+{
+    private static AnnouncementOptions Bind(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddLogging()
+            .AddStorage()
+            .AddAnnouncements()
+            .BuildServiceProvider();
+        return services.GetRequiredService<IOptions<AnnouncementOptions>>().Value;
+    }
+
+    [Fact]
+    public void Feeds_BindWithAFifteenMinuteDefault()
+    {
+        var options = Bind(new() { ["Feeds:0:Url"] = "https://www.rights-studio.org/journal?format=rss", ["Feeds:1:Url"] = "http://127.0.0.1:8080/feed", ["Feeds:1:PollInterval"] = "00:05:00" });
+
+        Assert.Equal(TimeSpan.FromMinutes(15), options.Feeds[0].PollInterval);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.Feeds[1].PollInterval);
+    }
+
+    [Theory]
+    [InlineData("journal.rss", "00:15:00", "Feeds:0:Url must be an absolute http(s) address")]
+    [InlineData("ftp://example.org/feed", "00:15:00", "Feeds:0:Url must be an absolute http(s) address")]
+    [InlineData("http://example.org/feed", "00:15:00", "Feeds:0:Url uses plain http://")]
+    [InlineData("https://example.org/feed", "00:00:30", "Feeds:0:PollInterval must be at least 00:01:00")]
+    public void BadFeeds_AreRefused_NamingTheKey(string url, string interval, string message)
+    {
+        var exception = Assert.Throws<OptionsValidationException>(() => Bind(new() { ["Feeds:0:Url"] = url, ["Feeds:0:PollInterval"] = interval }));
+
+        Assert.Contains(exception.Failures, f => f.StartsWith(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AFeedListedTwice_IsRefused()
+    {
+        var exception = Assert.Throws<OptionsValidationException>(() => Bind(new() { ["Feeds:0:Url"] = "https://example.org/feed", ["Feeds:1:Url"] = "https://example.org/feed" }));
+
+        Assert.Contains(exception.Failures, f => f.StartsWith("Feeds:1:Url repeats", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,188 @@
+using CommunityBot.Announcements;
+using CommunityBot.Storage;
+using CommunityBot.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommunityBot.Tests.Announcements;
+
+public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
+{
+    private static readonly TimeSpan _interval = TimeSpan.FromMinutes(15);
+    private readonly TempEssayFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 6, 9, 0, 0, TimeSpan.Zero));
+    private TestDatabase _db = null!;
+    private FakeFeedServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        _server = await FakeFeedServer.StartAsync();
+        _folder.Write("poetic-resistance.md", TempEssayFolder.Essay("Poetic Resistance"));
+        _folder.Write("expansive-solidarity.md", TempEssayFolder.Essay("Expansive Solidarity"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private Task<AnnouncementHarness> StartAsync(params string[] paths) =>
+        AnnouncementHarness.StartAsync(_db, _folder.Path, _time, [.. paths.Select(_server.Url)], _interval);
+
+    private static async Task PollAsync(AnnouncementHarness bot) => await bot.Poller.PollDueAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+    private static IEnumerable<string> KeysFor(IEnumerable<OutboxEntry> rows, string target) =>
+        rows.Where(r => r.Target == target).OrderBy(r => r.Id).Select(r => r.IdempotencyKey);
+
+    [Fact]
+    public async Task FirstPoll_IsABaseline_ThenNewItemsAreAnnouncedOnce_OldestFirst()
+    {
+        _server.Serve("/journal", "journal.rss");
+        await using var bot = await StartAsync("/journal");
+
+        await PollAsync(bot);
+        Assert.Empty(await bot.AnnouncementsAsync());
+        Assert.True(await bot.Announced.CountAsync(FeedPoller.SourceOf(_server.Url("/journal")), AnnouncedRepository.Baseline) >= 4);
+
+        _server.Serve("/journal", "journal-updated.rss");
+        _time.Advance(_interval);
+        await PollAsync(bot);
+        _time.Advance(_interval);
+        await PollAsync(bot);
+
+        var rows = await bot.AnnouncementsAsync();
+        Assert.Equal(6, rows.Count);
+        var guid = "id:5f1a2b3c4d5e6f7a8b9c0d1e:60aa11bb22cc33dd44ee55ff:69a0000000000000000000";
+        Assert.Equal([Announcer.IdempotencyKey(guid + "03", "console"), Announcer.IdempotencyKey(guid + "04", "console")], KeysFor(rows, "console"));
+        Assert.Equal(3, _server.RequestsTo("/journal").Count);
+        using var payload = System.Text.Json.JsonDocument.Parse(rows.First(r => r.Target == AnnouncementHarness.DiscordTarget).Payload);
+        Assert.Equal("https://www.rights-studio.org/journal/quiet-courage", payload.RootElement.GetProperty("embeds")[0].GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task AnAtomFeed_IsReadToo()
+    {
+        _server.Serve("/journal.atom", "journal.atom");
+        await using var bot = await StartAsync("/journal.atom");
+        await PollAsync(bot);
+        _server.Serve("/journal.atom", "journal-updated.atom");
+        _time.Advance(_interval);
+        await PollAsync(bot);
+
+        var rows = await bot.AnnouncementsAsync();
+        Assert.Equal(["announce:id:urn:uuid:7f9e1c2a-0000-4000-8000-000000000002:console"], KeysFor(rows, "console"));
+        Assert.Contains("Common Ground (Mar 6, 2026)", rows.Single(r => r.Target == "console").Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnchangedFeed_IsAskedConditionally_And304AnnouncesNothing()
+    {
+        var modified = new DateTimeOffset(2026, 3, 5, 22, 9, 14, TimeSpan.Zero);
+        _server.Serve("/journal", "journal.rss", etag: "\"v1\"", lastModified: modified);
+        await using var bot = await StartAsync("/journal");
+        await PollAsync(bot);
+
+        _time.Advance(_interval);
+        await PollAsync(bot);
+
+        var second = _server.RequestsTo("/journal")[1];
+        Assert.Equal("\"v1\"", second.IfNoneMatch);
+        Assert.Equal("Thu, 05 Mar 2026 22:09:14 GMT", second.IfModifiedSince);
+        Assert.Null(_server.RequestsTo("/journal")[0].IfNoneMatch);
+        Assert.Empty(await bot.AnnouncementsAsync());
+        var state = await bot.States.GetAsync(FeedPoller.SourceOf(_server.Url("/journal")));
+        Assert.Equal(0, state!.Failures);
+        Assert.Equal(_time.GetUtcNow() + _interval, state.NextPollAt);
+    }
+
+    [Fact]
+    public async Task MalformedXmlAndA500_AreLogged_BackOffLongerEachTime_AndOtherFeedsKeepBeingPolled()
+    {
+        _server.Serve("/broken", "malformed.rss");
+        _server.Fail("/down", 500);
+        _server.Serve("/journal", "journal.rss");
+        await using var bot = await StartAsync("/broken", "/down", "/journal");
+
+        await PollAsync(bot);
+        Assert.Contains(bot.Logs.Lines, l => l.Contains($"Feed {_server.Url("/broken")} failed: the answer is not a feed", StringComparison.Ordinal));
+        Assert.Contains(bot.Logs.Lines, l => l.Contains($"Feed {_server.Url("/down")} failed: the server answered HTTP 500", StringComparison.Ordinal));
+        var start = _time.GetUtcNow();
+        Assert.Equal(start + (2 * _interval), (await bot.States.GetAsync(FeedPoller.SourceOf(_server.Url("/down"))))!.NextPollAt);
+
+        _server.Serve("/journal", "journal-updated.rss");
+        _time.Advance(_interval);
+        await PollAsync(bot);
+        Assert.Single(_server.RequestsTo("/down"));
+        Assert.Single(_server.RequestsTo("/broken"));
+        Assert.Equal(2, _server.RequestsTo("/journal").Count);
+        Assert.Equal(6, (await bot.AnnouncementsAsync()).Count);
+
+        _time.Advance(_interval);
+        await PollAsync(bot);
+        Assert.Equal(2, _server.RequestsTo("/down").Count);
+        var down = (await bot.States.GetAsync(FeedPoller.SourceOf(_server.Url("/down"))))!;
+        Assert.Equal(2, down.Failures);
+        Assert.Equal(_time.GetUtcNow() + (4 * _interval), down.NextPollAt);
+    }
+
+    [Fact]
+    public async Task AFeedThatFailsAtFirst_TakesItsBaselineWhenItWorks()
+    {
+        _server.Fail("/journal", 503);
+        await using var bot = await StartAsync("/journal");
+        await PollAsync(bot);
+
+        _server.Serve("/journal", "journal-updated.rss");
+        _time.Advance(2 * _interval);
+        await PollAsync(bot);
+
+        Assert.Empty(await bot.AnnouncementsAsync());
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("works again after 1 failure(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnEssayInTheFolderAndTheFeed_IsAnnouncedOnce_AndANewGuidForTheSameLinkIsNotNew()
+    {
+        _server.Serve("/journal", "journal.rss");
+        await using var bot = await StartAsync("/journal");
+        await PollAsync(bot);
+
+        await bot.ReloadAsync(_folder.Write("quiet-courage.md", TempEssayFolder.Essay("Quiet Courage")));
+        _server.Serve("/journal", "journal-updated.rss");
+        _time.Advance(_interval);
+        await PollAsync(bot);
+        _server.Serve("/journal", "journal-reguid.rss");
+        _time.Advance(_interval);
+        await PollAsync(bot);
+        await bot.ReloadAsync(_folder.Write("tender-defiance.md", TempEssayFolder.Essay("Tender Defiance")));
+
+        var console = KeysFor(await bot.AnnouncementsAsync(), "console").ToList();
+        Assert.Equal(
+            ["announce:slug:quiet-courage:console", "announce:id:5f1a2b3c4d5e6f7a8b9c0d1e:60aa11bb22cc33dd44ee55ff:69a000000000000000000004:console"],
+            console);
+    }
+
+    [Fact]
+    public async Task AfterARestart_NoFeedItemIsAnnouncedAgain()
+    {
+        _server.Serve("/journal", "journal.rss");
+        await using (var bot = await StartAsync("/journal"))
+        {
+            await PollAsync(bot);
+            _server.Serve("/journal", "journal-updated.rss");
+            _time.Advance(_interval);
+            await PollAsync(bot);
+            Assert.Equal(6, (await bot.AnnouncementsAsync()).Count);
+        }
+
+        _time.Advance(_interval);
+        await using var restarted = await StartAsync("/journal");
+        await PollAsync(restarted);
+
+        Assert.Equal(6, (await restarted.AnnouncementsAsync()).Count);
+        Assert.Equal(3, _server.RequestsTo("/journal").Count);
+    }
+}
