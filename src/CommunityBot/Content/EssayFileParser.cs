@@ -77,9 +77,10 @@ public static partial class EssayFileParser
                 Error((int)exception.Start.Line + LineOffset, "front matter", $"broken YAML: {FirstSentence(exception)}");
                 return null;
             }
-            catch (InvalidOperationException)
+            catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
             {
-                // YamlDotNet throws this instead of a YamlException for some unclosed brackets.
+                // YamlDotNet throws these instead of a YamlException for some unclosed brackets and stray events
+                // (found by the fuzz tests in HostileInput).
                 Error((int)scanner.CurrentPosition.Line + LineOffset, "front matter", "broken YAML: an unclosed bracket or quote");
                 return null;
             }
@@ -317,7 +318,12 @@ public static partial class EssayFileParser
         {
             foreach (var key in mapping.Children.Keys)
             {
-                var name = (key as YamlScalarNode)?.Value ?? "";
+                if (key is not YamlScalarNode { Value: { Length: > 0 } name })
+                {
+                    // A complex key ('? …') or an empty one has no name to report, so the error names its owner.
+                    Error(Line(key), prefix.Length > 0 ? prefix.TrimEnd('.') : "front matter", "a field name must be a plain word before a colon, e.g. 'title:'");
+                    continue;
+                }
                 if (!known.Contains(name, StringComparer.Ordinal))
                 {
                     Error(Line(key), prefix + name, $"unknown field '{name}'; known fields are: {string.Join(", ", known)}");

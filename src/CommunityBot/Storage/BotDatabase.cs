@@ -39,12 +39,14 @@ public sealed class BotDatabase
 
     private static string PrepareSqlite(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString)
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        // Writers wait for each other instead of failing at once; a locked file still fails after this.
+        // An operator's own "Default Timeout" is kept: how long to wait for a lock is theirs to decide.
+        if (!new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant() is "DEFAULTTIMEOUT" or "COMMANDTIMEOUT"))
         {
-            // Writers wait for each other instead of failing at once; a locked file still fails after this.
-            DefaultTimeout = 10,
-            Pooling = true,
-        };
+            builder.DefaultTimeout = 10;
+        }
         if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && !builder.DataSource.StartsWith(':'))
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));

@@ -42,8 +42,9 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public IReadOnlyList<FakeDiscordRestRequest> Posts =>
         [.. Rest.Server.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal))];
 
-    public static async Task<DeliveryHarness> StartAsync() =>
-        new(await DiscordRestHarness.StartAsync(o => o.MaxRetries = 0), await TestDatabase.CreateAsync());
+    /// <param name="configureRest">Replaces the default of no client retries, so the worker's own retries show.</param>
+    public static async Task<DeliveryHarness> StartAsync(Action<global::CommunityBot.Clients.Discord.DiscordRestOptions>? configureRest = null) =>
+        new(await DiscordRestHarness.StartAsync(configureRest ?? (o => o.MaxRetries = 0)), await TestDatabase.CreateAsync());
 
     /// <summary>Starts a worker, as a fresh process would after a restart.</summary>
     public async Task<DeliveryWorker> StartWorkerAsync(params IDeliveryChannel[] channels)

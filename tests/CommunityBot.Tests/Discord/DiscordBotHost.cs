@@ -31,7 +31,8 @@ public sealed class DiscordBotHost : IAsyncDisposable
 
     public GatewayTestLogger Logger { get; }
 
-    public static async Task<DiscordBotHost> StartAsync(FakeDiscord discord, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Runs last before the host is built: fake time, more capabilities, log levels.</param>
+    public static async Task<DiscordBotHost> StartAsync(FakeDiscord discord, IDictionary<string, string?>? settings = null, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -56,6 +57,7 @@ public sealed class DiscordBotHost : IAsyncDisposable
 
         var logger = new GatewayTestLogger();
         builder.Logging.ClearProviders().AddProvider(new TestLoggerProvider(logger));
+        configure?.Invoke(builder);
         var bot = new DiscordBotHost(builder.Build(), logger);
         await bot.Host.StartAsync().WaitAsync(FakeDiscord.Timeout);
         return bot;

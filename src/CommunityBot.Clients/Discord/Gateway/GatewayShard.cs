@@ -146,6 +146,8 @@ internal sealed class GatewayShard
                         var hello = JsonSerializer.Deserialize(data.Span, GatewayJsonContext.Default.JsonHello)!;
                         heartbeats = BeatAsync(connection, TimeSpan.FromMilliseconds(hello.HeartbeatInterval), connectionCts);
                         await connection.SendAsync(resume ? ResumePayload() : IdentifyPayload(), connectionCt);
+                        if (!resume)
+                            _identifyLimiter.IdentifySent(ShardId);
                         break;
                     case GatewayOpCode.Reconnect:
                         await connection.CloseAsync(GatewayCloseCodes.Resumable, ct);

@@ -1,0 +1,73 @@
+using CommunityBot.Delivery;
+using CommunityBot.Discord;
+using CommunityBot.Storage;
+using CommunityBot.Tests.Clients.Discord.Gateway;
+using CommunityBot.Tests.Delivery;
+using CommunityBot.Tests.Discord;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CommunityBot.Tests.Faults;
+
+/// <summary>
+/// The database held by another connection's exclusive transaction while the worker runs. Tests run as root, whom a
+/// read-only file does not stop, so a lock plays the unwritable database. The bot's connections wait 1 s for a lock here
+/// (an operator's "Default Timeout"), instead of the default 10 s, to keep the test short.
+/// </summary>
+public sealed class LockedStorageTests
+{
+    private const string Payload = """{"content":"An epigraph","allowed_mentions":{"parse":[]}}""";
+    private const string StorageFailed = "The outbox cannot be read or written";
+
+    [Fact]
+    public async Task LockedDatabase_OneClearError_BacksOffInsteadOfLooping_AndDeliveryResumesWhenReleased()
+    {
+        await using var harness = await DeliveryHarness.StartAsync();
+        var database = new BotDatabase(Options.Create(new StorageOptions { ConnectionString = harness.Db.Options.ConnectionString + ";Default Timeout=1" }));
+        var outbox = new OutboxRepository(database, harness.Rest.Time);
+        var logger = new GatewayTestLogger();
+        using var logging = LoggerFactory.Create(builder => builder.AddProvider(new TestLoggerProvider(logger)));
+        var signal = new DeliverySignal();
+        using var worker = new DeliveryWorker(outbox, new TargetHealthRepository(database, harness.Rest.Time),
+            [new DiscordDeliveryChannel(harness.Rest.Client)], signal, Options.Create(new DeliveryOptions { PollInterval = TimeSpan.FromSeconds(45) }),
+            harness.Rest.Time, logging.CreateLogger<DeliveryWorker>());
+        await outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "before");
+        await worker.StartAsync(CancellationToken.None);
+        await logger.WaitForAsync("Delivered epigraph to discord:1:10 (outbox row 1)");
+
+        await using (var locker = new SqliteConnection(harness.Db.Options.ConnectionString + ";Pooling=False"))
+        {
+            await locker.OpenAsync();
+            await using (var begin = locker.CreateCommand())
+            {
+                begin.CommandText = "BEGIN EXCLUSIVE";
+                await begin.ExecuteNonQueryAsync();
+            }
+            signal.Notify();
+
+            // Each failed look at the outbox waits longer (4 s, then 8 s, then 16 s of fake time) before the next: no tight loop.
+            foreach (var backoff in new[] { 4, 8 })
+            {
+                await harness.Rest.Time.WaitForTimerAsync(TimeSpan.FromSeconds(backoff));
+                harness.Rest.Time.Advance(TimeSpan.FromSeconds(backoff));
+            }
+            await harness.Rest.Time.WaitForTimerAsync(TimeSpan.FromSeconds(16));
+            Assert.Single(logger.Entries, e => e.Text.Contains(StorageFailed, StringComparison.Ordinal));
+            Assert.Contains("database is locked", logger.Entries.Single(e => e.Level == LogLevel.Error).Text, StringComparison.Ordinal);
+            Assert.False(worker.ExecuteTask!.IsCompleted);
+
+            await using var rollback = locker.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+        await outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "after");
+        harness.Rest.Time.Advance(TimeSpan.FromSeconds(16));
+
+        await logger.WaitForAsync("Delivered epigraph to discord:1:10 (outbox row 2)");
+        Assert.Single(logger.Entries, e => e.Text.Contains("The outbox is readable again", StringComparison.Ordinal));
+        Assert.Single(logger.Entries, e => e.Level >= LogLevel.Error);
+        Assert.Equal(2, harness.MessagesCreated);
+        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+}
