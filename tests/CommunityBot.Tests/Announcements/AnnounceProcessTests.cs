@@ -19,20 +19,10 @@ public sealed class AnnounceProcessTests : IDisposable
     public async Task AnnounceVerb_MigratesTheDatabase_WritesTheConsoleRow_AndExits()
     {
         var connection = $"Data Source={Path.Combine(_folder.Path, "bot.db")}";
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = RepositoryPaths.Root };
-        foreach (var arg in new[] { RepositoryPaths.ProgramDll, "announce", "expansive-solidarity", $"--Storage:ConnectionString={connection}" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var (exitCode, output) = await BotProcess.RunToEndAsync(TimeSpan.FromSeconds(30), "announce", "expansive-solidarity", $"--Storage:ConnectionString={connection}");
 
-        Assert.True(process.ExitCode == 0, await output + await error);
-        Assert.Contains("Announcement of 'Expansive Solidarity' queued for 1 target(s)", await output, StringComparison.Ordinal);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Announcement of 'Expansive Solidarity' queued for 1 target(s)", output, StringComparison.Ordinal);
         var database = new BotDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = connection }));
         var row = Assert.Single(await new OutboxRepository(database, TimeProvider.System).AllAsync());
         Assert.Equal(("console", "announcement", "pending"), (row.Target, row.Kind, row.Status));

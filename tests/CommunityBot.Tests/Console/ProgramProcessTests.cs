@@ -10,33 +10,9 @@ public sealed class ProgramProcessTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        start.ArgumentList.Add(RepositoryPaths.ProgramDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        return Process.Start(start)!;
-    }
+    private static Process Start(params string[] args) => BotProcess.Start(args);
 
-    private static async Task<(int ExitCode, string Output)> RunToEndAsync(params string[] args)
-    {
-        using var process = Start(args);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(_timeout);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int ExitCode, string Output)> RunToEndAsync(params string[] args) => BotProcess.RunToEndAsync(_timeout, args);
 
     [Fact]
     public async Task LocalMode_AnswersATypedCommand_AndStopsAtEndOfInput()

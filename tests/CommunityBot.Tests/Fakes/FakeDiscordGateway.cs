@@ -38,10 +38,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
 
     public static async Task<FakeDiscordGateway> StartAsync(TimeProvider time)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackWebApplication.Create();
         app.UseWebSockets();
         FakeDiscordGateway? gateway = null;
         app.Run(async context =>
@@ -60,7 +57,7 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
             await connection.RunAsync(context.RequestAborted);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = LoopbackWebApplication.Address(app).ToString();
         gateway = new FakeDiscordGateway(app, new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal)));
         return gateway;
     }

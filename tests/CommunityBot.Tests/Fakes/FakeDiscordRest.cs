@@ -41,13 +41,9 @@ public sealed class FakeDiscordRest : IAsyncDisposable
 
     public static async Task<FakeDiscordRest> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var fake = new FakeDiscordRest(builder.Build());
+        var fake = new FakeDiscordRest(LoopbackWebApplication.Create());
         await fake._app.StartAsync();
-        var address = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.BaseUrl = new Uri(address.TrimEnd('/') + "/api/v10");
+        fake.BaseUrl = new Uri(LoopbackWebApplication.Address(fake._app), "api/v10");
         return fake;
     }
 

@@ -24,10 +24,7 @@ public sealed class FakeFeedServer : IAsyncDisposable
 
     private FakeFeedServer()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
+        _app = LoopbackWebApplication.Create();
         _app.Run(HandleAsync);
     }
 
@@ -37,8 +34,7 @@ public sealed class FakeFeedServer : IAsyncDisposable
     {
         var server = new FakeFeedServer();
         await server._app.StartAsync();
-        server.BaseUri = new Uri(server._app.Services.GetRequiredService<IServer>().Features
-            .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+        server.BaseUri = LoopbackWebApplication.Address(server._app);
         return server;
     }
 

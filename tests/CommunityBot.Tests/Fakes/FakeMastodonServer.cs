@@ -27,10 +27,7 @@ public sealed class FakeMastodonServer : IAsyncDisposable
 
     private FakeMastodonServer()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
+        _app = LoopbackWebApplication.Create();
         _app.Run(HandleAsync);
     }
 
@@ -54,9 +51,7 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     {
         var server = new FakeMastodonServer();
         await server._app.StartAsync();
-        var address = server._app.Services.GetRequiredService<IServer>().Features
-            .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server.BaseUri = new Uri(address);
+        server.BaseUri = LoopbackWebApplication.Address(server._app);
         server.DefaultRateLimit = response => response.WithRateLimit(300, 299, timeProvider.GetUtcNow().AddMinutes(5));
         return server;
     }

@@ -96,21 +96,14 @@ public sealed class KilledProcessTests
 
     private static Process Start(FakeDiscord discord, TestDatabase db)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var process = BotProcess.Start([], new Dictionary<string, string>
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        start.ArgumentList.Add(RepositoryPaths.ProgramDll);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Discord__Token"] = DiscordBotHost.Token;
-        start.Environment["Discord__ApplicationId"] = DiscordBotHost.ApplicationId.ToString(CultureInfo.InvariantCulture);
-        start.Environment["Discord__ApiBaseUrl"] = discord.Rest.BaseUrl.ToString();
-        start.Environment["Storage__ConnectionString"] = db.Options.ConnectionString;
-        start.Environment["Content__Path"] = RepositoryPaths.Essays;
-        var process = Process.Start(start)!;
+            ["Discord__Token"] = DiscordBotHost.Token,
+            ["Discord__ApplicationId"] = DiscordBotHost.ApplicationId.ToString(CultureInfo.InvariantCulture),
+            ["Discord__ApiBaseUrl"] = discord.Rest.BaseUrl.ToString(),
+            ["Storage__ConnectionString"] = db.Options.ConnectionString,
+            ["Content__Path"] = RepositoryPaths.Essays,
+        });
         // Drained so that a full pipe never blocks the bot.
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace CommunityBot.Tests;
+
+/// <summary>The built bot started as a process, the way a person or a service manager starts it.</summary>
+public static class BotProcess
+{
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryPaths.Root,
+        };
+        start.ArgumentList.Add(RepositoryPaths.ProgramDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Runs to the end with no input; the exit code and everything written to stdout and stderr.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToEndAsync(TimeSpan timeout, params string[] args)
+    {
+        using var process = Start(args);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        return (process.ExitCode, await output + await error);
+    }
+}
