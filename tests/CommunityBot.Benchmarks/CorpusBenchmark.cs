@@ -1,0 +1,6 @@
+namespace CommunityBot.Benchmarks;
+
+internal static class CorpusBenchmark
+{
+    public static int Run(CorpusOptions options) => options.Essays;
+}
