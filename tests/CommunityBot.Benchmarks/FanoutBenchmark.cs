@@ -59,7 +59,7 @@ internal static class FanoutBenchmark
                     var now = Stopwatch.GetTimestamp();
                     if (record.AcceptedAt.Count != lastCount)
                         (lastCount, lastChange) = (record.AcceptedAt.Count, now);
-                    else if (now > dueTicks && now - lastChange > quietLimit)
+                    else if (now - Math.Max(lastChange, dueTicks) > quietLimit)
                         break;
                 }
                 // Late duplicates would show up here.

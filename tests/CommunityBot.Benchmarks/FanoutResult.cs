@@ -24,6 +24,11 @@ internal sealed class FanoutResult
         OutboxDelivered = outbox.Count(e => e.Status == "delivered");
         OutboxRetried = outbox.Count(e => e.Attempts > 1);
         DistinctRemoteIds = outbox.Where(e => e.RemoteId is not null).Select(e => e.RemoteId).Distinct(StringComparer.Ordinal).Count();
+        if (outbox.Count > 0)
+        {
+            var created = outbox.Select(e => e.CreatedAt).Order().ToList();
+            QueuedSeconds = (created[^1] - created[0]).TotalSeconds;
+        }
         var accepted = record.AcceptedAt;
         if (accepted.Count == 0)
             return;
@@ -43,6 +48,8 @@ internal sealed class FanoutResult
     public int OutboxDelivered { get; }
     public int OutboxRetried { get; }
     public int DistinctRemoteIds { get; }
+    // From the first outbox row written to the last: how fast the scheduled jobs produced the posts.
+    public double QueuedSeconds { get; }
     public double SendSeconds { get; }
     public double FirstPostAfterDueSeconds { get; }
     public double DueToLastSeconds { get; }
@@ -65,6 +72,7 @@ internal sealed class FanoutResult
         text.AppendLine($"seed {SeedSeconds:F1} s, READY {ReadyMs?.ToString("F0") ?? "-"} ms after launch, first POST {FirstPostAfterDueSeconds:F2} s after due");
         text.AppendLine($"accepted POSTs {_record.AcceptedAt.Count} over {SendSeconds:F2} s: {PerSecond:F1}/s = {ShareOfAllowed:P1} of the allowed {_options.GlobalPerSecond}/s " +
             $"(from due to last: {DueToLastSeconds:F2} s, {ShareOfAllowedFromDue:P1} of the minimum {_options.Channels / (double)_options.GlobalPerSecond:F1} s)");
+        text.AppendLine($"outbox rows written by the jobs over {QueuedSeconds:F2} s ({(QueuedSeconds > 0 ? OutboxRows / QueuedSeconds : 0):F1}/s)");
         text.AppendLine($"429s: global {_record.GlobalLimited} (in {_record.GlobalLimitedWindows} windows), user {_record.UserLimited} " +
             $"({_record.BucketsLimitedMoreThanOnce} buckets more than once)");
         text.AppendLine($"messages by nonce {_record.MessagesByNonce}/{_options.Channels}, nonce replays {_record.ReplayedNonces}, without nonce {_record.WithoutNonce}; " +
@@ -87,6 +95,7 @@ internal sealed class FanoutResult
             json.WriteNumber("per_s", Math.Round(PerSecond, 2));
             json.WriteNumber("share_of_allowed", Math.Round(ShareOfAllowed, 4));
             json.WriteNumber("share_of_allowed_from_due", Math.Round(ShareOfAllowedFromDue, 4));
+            json.WriteNumber("queued_s", Math.Round(QueuedSeconds, 3));
             json.WriteNumber("first_post_after_due_s", Math.Round(FirstPostAfterDueSeconds, 3));
             json.WriteNumber("global_429", _record.GlobalLimited);
             json.WriteNumber("user_429", _record.UserLimited);
