@@ -35,6 +35,8 @@ internal static class FootprintBenchmark
                 var mapped = MappedFiles(bot.Id);
                 launches.Add(new Launch(LoadPhase.Milliseconds(readyAt - bot.StartedAt), status.ResidentKb, status.AnonymousKb, status.FileKb,
                     mapped.Count(f => f.EndsWith(".dll", StringComparison.Ordinal)), mapped.Where(f => f.Contains("Npgsql", StringComparison.Ordinal)).ToList()));
+                if (options.ListAssemblies)
+                    System.Console.Error.WriteLine(string.Join('\n', mapped.Where(f => f.EndsWith(".dll", StringComparison.Ordinal)).Select(Path.GetFileName).Order(StringComparer.Ordinal)));
                 System.Console.Error.WriteLine($"launch {i + 1}: READY {launches[^1].ReadyMs:F0} ms, resident {launches[^1].ResidentKb / 1024.0:F1} MB");
             }
             catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)

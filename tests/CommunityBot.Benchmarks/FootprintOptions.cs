@@ -1,8 +1,8 @@
 namespace CommunityBot.Benchmarks;
 
-internal sealed record FootprintOptions(int Launches, double IdleSeconds, string? BotPath, string BotLog)
+internal sealed record FootprintOptions(int Launches, double IdleSeconds, string? BotPath, string BotLog, bool ListAssemblies)
 {
-    public const string Usage = "[--launches 5] [--idle-seconds 5] [--bot path/to/CommunityBot.dll] [--bot-log FILE]";
+    public const string Usage = "[--launches 5] [--idle-seconds 5] [--bot path/to/CommunityBot.dll] [--bot-log FILE] [--list-assemblies 0|1]";
 
     public static FootprintOptions Parse(IReadOnlyList<string> args)
     {
@@ -11,7 +11,8 @@ internal sealed record FootprintOptions(int Launches, double IdleSeconds, string
             reader.Count("--launches", 5, 1, 50),
             reader.Number("--idle-seconds", 5, 0, 120),
             reader.Path("--bot"),
-            reader.Path("--bot-log") ?? "/dev/null");
+            reader.Path("--bot-log") ?? "/dev/null",
+            reader.Count("--list-assemblies", 0, 0, 1) == 1);
         reader.RejectUnknown();
         return options;
     }
