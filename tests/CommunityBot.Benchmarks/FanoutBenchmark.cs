@@ -24,7 +24,7 @@ internal static class FanoutBenchmark
         // Whole seconds, so the cron names the instant exactly.
         var dueUtc = DateTimeOffset.UtcNow.AddSeconds(options.LeadSeconds);
         dueUtc = dueUtc.AddTicks(-(dueUtc.UtcTicks % TimeSpan.TicksPerSecond)).AddSeconds(1);
-        await FanoutDatabase.SeedAsync(database, options.Channels, dueUtc, cancellationToken);
+        await FanoutDatabase.SeedAsync(database, options.Channels, dueUtc, options.Journal, cancellationToken);
         var seedSeconds = Stopwatch.GetElapsedTime(seedStarted).TotalSeconds;
 
         var messages = new FakeChannelMessages(options.GlobalPerSecond, options.BucketLimit, TimeSpan.FromSeconds(options.BucketSeconds));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunityBot.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ internal static class FanoutDatabase
         new(Options.Create(new StorageOptions { ConnectionString = connectionString }));
 
     /// <summary>Every guild posts at <paramref name="dueUtc"/> (to the second, Quartz's cron form, in UTC).</summary>
-    public static async Task SeedAsync(BotDatabase database, int channels, DateTimeOffset dueUtc, CancellationToken cancellationToken)
+    public static async Task SeedAsync(BotDatabase database, int channels, DateTimeOffset dueUtc, string journal, CancellationToken cancellationToken)
     {
         await new DatabaseMigrator(database, NullLogger<DatabaseMigrator>.Instance).StartAsync(cancellationToken);
         var cron = $"{dueUtc.Second} {dueUtc.Minute} {dueUtc.Hour} * * ?";
@@ -35,6 +36,13 @@ internal static class FanoutDatabase
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        // Leaving WAL needs the only connection to the file: the pool's others go first.
+        SqliteConnection.ClearAllPools();
+        await using (var pragma = connection.Command($"PRAGMA journal_mode={journal}"))
+        {
+            if (await pragma.ExecuteScalarAsync(cancellationToken) is not string mode || mode != journal)
+                throw new InvalidOperationException($"SQLite kept its journal mode instead of {journal}");
+        }
         // Read back through the bot's own repository: the rows must be what /config would have written.
         var saved = await new GuildSettingsRepository(database, TimeProvider.System).AllAsync(cancellationToken);
         if (saved.Count != channels || saved.Any(g => g.EpigraphChannelId is null || g.EpigraphCron != cron))

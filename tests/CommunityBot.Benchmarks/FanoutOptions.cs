@@ -8,11 +8,12 @@ internal sealed record FanoutOptions(
     double LeadSeconds,
     double MaxRunSeconds,
     string? BotPath,
-    string BotLog)
+    string BotLog,
+    string Journal)
 {
     public const string Usage =
         "[--channels 1000] [--global-per-second 50] [--bucket-limit 5] [--bucket-seconds 5] [--lead-seconds 40]\n" +
-        "             [--bot path/to/CommunityBot.dll] [--bot-log FILE] [--max-run-seconds 300]";
+        "             [--bot path/to/CommunityBot.dll] [--bot-log FILE] [--max-run-seconds 300] [--sqlite-journal wal|delete]";
 
     public static FanoutOptions Parse(IReadOnlyList<string> args)
     {
@@ -25,7 +26,9 @@ internal sealed record FanoutOptions(
             reader.Number("--lead-seconds", 40, 5, 600),
             reader.Number("--max-run-seconds", 300, 10, 3_600),
             reader.Path("--bot"),
-            reader.Path("--bot-log") ?? "/dev/null");
+            reader.Path("--bot-log") ?? "/dev/null",
+            // "delete" (SQLite's default) measures a build from before the migrator turned WAL on.
+            reader.Choice("--sqlite-journal", "wal", "delete"));
         reader.RejectUnknown();
         return options;
     }

@@ -30,6 +30,14 @@ internal sealed class OptionReader
 
     public int Count(string name, int fallback, int min, int max) => (int)Number(name, fallback, min, max);
 
+    public string Choice(string name, params string[] allowed)
+    {
+        _read.Add(name);
+        if (!_values.TryGetValue(name, out var text))
+            return allowed[0];
+        return allowed.Contains(text, StringComparer.Ordinal) ? text : throw new ArgumentException($"{name}: '{text}' is not one of {string.Join(", ", allowed)}");
+    }
+
     public string? Path(string name)
     {
         _read.Add(name);

@@ -5,6 +5,7 @@ namespace CommunityBot.Clients.Discord.Rest;
 // N slots, each busy from the start of a request until one second after its answer. Counting from the answer, not
 // from the start, is what makes it hold whatever Discord's windows are: a request that waited in a connection queue
 // still reached Discord before its answer came back. A fixed window of our own would let up to 2N into one of theirs.
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never asked for holds nothing to dispose; the limiter lives as long as the process")]
 internal sealed class GlobalRateLimiter
 {
     private const long InFlight = long.MaxValue;
@@ -15,6 +16,7 @@ internal sealed class GlobalRateLimiter
     private static readonly TimeSpan s_allInFlightWait = TimeSpan.FromMilliseconds(10);
 
     private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly TimeProvider _time;
     private readonly long[] _slots;
     private long _blockedUntil = long.MinValue;
@@ -29,12 +31,22 @@ internal sealed class GlobalRateLimiter
     /// <summary>Waits for a free slot; hand it back with <see cref="Release"/> when the request is over.</summary>
     public async ValueTask<int> AcquireAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        // One waiter at a time looks for a slot: when hundreds of posts are queued, waking them all for every slot
+        // that frees up costs more CPU than the posts themselves, and only one of them can have it.
+        await _turn.WaitAsync(cancellationToken);
+        try
         {
-            var (slot, wait) = TryAcquire();
-            if (slot >= 0)
-                return slot;
-            await _time.DelayAsync(wait, cancellationToken);
+            while (true)
+            {
+                var (slot, wait) = TryAcquire();
+                if (slot >= 0)
+                    return slot;
+                await _time.DelayAsync(wait, cancellationToken);
+            }
+        }
+        finally
+        {
+            _turn.Release();
         }
     }
 
