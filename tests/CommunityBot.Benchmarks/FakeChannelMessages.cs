@@ -30,10 +30,6 @@ internal sealed class FakeChannelMessages(int globalPerSecond, int bucketLimit, 
     private int _withoutNonce;
     private ulong _nextMessageId = 5_000_000_000_000_000_000UL;
 
-    public int GlobalPerSecond => globalPerSecond;
-    public int BucketLimit => bucketLimit;
-    public TimeSpan BucketWindow => bucketWindow;
-
     public async Task HandleAsync(HttpContext context, string channel)
     {
         using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
