@@ -5,7 +5,7 @@ namespace CommunityBot.Benchmarks;
 internal sealed class BenchmarkOptions
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project tests/CommunityBot.Benchmarks -- [--warmup-seconds 5] [--sat-seconds 10] [--sat-k 64]\n" +
+        "[--warmup-seconds 5] [--sat-seconds 10] [--sat-k 64]\n" +
         "       [--rates 200,500] [--rate-seconds 10] [--idle-seconds 5] [--bot path/to/CommunityBot.dll] [--bot-log FILE] [--max-run-seconds 600]";
 
     public double WarmupSeconds { get; private set; } = 5;

@@ -17,7 +17,8 @@ internal sealed class BotProcess : IDisposable
     public long StartedAt { get; }
     public bool HasExited => _process.HasExited;
 
-    public static BotProcess Start(string botDll, string apiBaseUrl, string contentPath, string logPath)
+    public static BotProcess Start(string botDll, string apiBaseUrl, string contentPath, string logPath,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         // Through sh so the bot's output goes straight to a file (nothing for us to drain) and, with exec,
         // the pid we hold is the bot's own.
@@ -30,6 +31,8 @@ internal sealed class BotProcess : IDisposable
         start.Environment["Discord__ApplicationId"] = GatewayFrames.ApplicationId.ToString();
         start.Environment["Discord__ApiBaseUrl"] = apiBaseUrl;
         start.Environment["Content__Path"] = contentPath;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         return new BotProcess(process, startedAt);

@@ -38,7 +38,8 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
     public int CommandsPut => Volatile.Read(ref _commandsPut);
     public IReadOnlyDictionary<string, int> OtherRoutes => _otherRoutes;
 
-    public static async Task<FakeDiscordServer> StartAsync(CancellationToken cancellationToken)
+    /// <param name="messages">When given, POST /channels/{id}/messages is served by it, limits and all.</param>
+    public static async Task<FakeDiscordServer> StartAsync(CancellationToken cancellationToken, FakeChannelMessages? messages = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -52,6 +53,8 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
         // The bot heartbeats on its own schedule; WebSocket pings from us would only add noise.
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         server.MapRoutes();
+        if (messages is not null)
+            app.MapPost("/api/v10/channels/{channel}/messages", messages.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.First()
             ?? throw new InvalidOperationException("Kestrel reported no address");

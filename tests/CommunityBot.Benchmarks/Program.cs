@@ -1,94 +1,32 @@
-using System.Diagnostics;
 using System.Globalization;
 using CommunityBot.Benchmarks;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
-BenchmarkOptions options;
+const string Usage =
+    "usage: dotnet run -c Release --project tests/CommunityBot.Benchmarks -- [interactions|fanout|footprint|corpus] [options]\n" +
+    "  interactions (default): " + BenchmarkOptions.Usage + "\n" +
+    "  fanout:    " + FanoutOptions.Usage + "\n" +
+    "  footprint: " + FootprintOptions.Usage + "\n" +
+    "  corpus:    " + CorpusOptions.Usage;
+
+var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "interactions";
+var rest = args.Length > 0 && args[0] == mode ? args[1..] : args;
 try
 {
-    options = BenchmarkOptions.Parse(args);
+    var repository = RepositoryRoot.Find();
+    return mode switch
+    {
+        "interactions" => await InteractionBenchmark.RunAsync(BenchmarkOptions.Parse(rest), repository, BotBuild.Find(repository, BenchmarkOptions.Parse(rest).BotPath)),
+        "fanout" => await FanoutBenchmark.RunAsync(FanoutOptions.Parse(rest), repository),
+        "footprint" => await FootprintBenchmark.RunAsync(FootprintOptions.Parse(rest), repository),
+        "corpus" => CorpusBenchmark.Run(CorpusOptions.Parse(rest)),
+        _ => throw new ArgumentException($"unknown mode '{mode}'"),
+    };
 }
 catch (ArgumentException exception)
 {
     Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    Console.Error.WriteLine(Usage);
     return 2;
 }
-
-var repository = RepositoryRoot.Find();
-var botDll = options.BotPath ?? Path.Combine(repository, "src", "CommunityBot", "bin", "Release", "net10.0", "CommunityBot.dll");
-if (!File.Exists(botDll))
-{
-    Console.Error.WriteLine($"{botDll} not found; build it first: dotnet build -c Release src/CommunityBot");
-    return 2;
-}
-
-using var runLimit = new CancellationTokenSource(TimeSpan.FromSeconds(options.MaxRunSeconds));
-var cancellationToken = runLimit.Token;
-var report = new BenchmarkReport { SaturationOutstanding = options.SaturationOutstanding };
-var exitCode = 0;
-await using (var fake = await FakeDiscordServer.StartAsync(cancellationToken))
-{
-    using var bot = BotProcess.Start(botDll, fake.ApiBaseUrl, Path.Combine(repository, "data", "essays"), options.BotLog);
-    report.BotPid = bot.Id;
-    Console.Error.WriteLine($"fake Discord on {fake.ApiBaseUrl}, bot {botDll} as pid {bot.Id}");
-    var driver = new LoadDriver(fake, options);
-    try
-    {
-        var readyAt = await fake.ReadySent.Task.WaitAsync(TimeSpan.FromSeconds(options.ReadyTimeoutSeconds), cancellationToken);
-        report.ReadyMs = LoadPhase.Milliseconds(readyAt - bot.StartedAt);
-        await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), cancellationToken);
-        var afterReady = bot.Status();
-        report.ResidentAfterReadyKb = afterReady.ResidentKb;
-        report.AnonymousAfterReadyKb = afterReady.AnonymousKb;
-        report.FileAfterReadyKb = afterReady.FileKb;
-
-        using var probe = new LoadPhase("probe");
-        if (!await driver.ProbeAsync(probe, cancellationToken))
-            throw new InvalidOperationException($"the bot did not answer a /quote interaction within {options.LostAfterSeconds} s (log: {options.BotLog})");
-
-        if (options.WarmupSeconds > 0)
-        {
-            // JIT tiering, connection pools and buffers settle here; only its rate is reported.
-            using var warmup = await driver.SaturateAsync("warmup", options.WarmupSeconds, cancellationToken);
-            report.WarmupPerSecond = warmup.Summarize(options.WarmupSeconds).PerSecond;
-        }
-
-        await MeasureAsync(() => driver.SaturateAsync($"saturation k={options.SaturationOutstanding}", options.SaturationSeconds, cancellationToken),
-            options.SaturationSeconds);
-        foreach (var rate in options.Rates)
-            await MeasureAsync(() => driver.FixedRateAsync(rate, options.RateSeconds, cancellationToken), options.RateSeconds);
-
-        var end = bot.Status();
-        report.ResidentEndKb = end.ResidentKb;
-        report.PeakResidentKb = end.PeakResidentKb;
-        report.BotThreads = end.Threads;
-    }
-    catch (Exception exception) when (exception is TimeoutException or OperationCanceledException or InvalidOperationException or IOException)
-    {
-        report.Error = bot.HasExited ? $"the bot exited ({exception.Message})" : exception.Message;
-        exitCode = 1;
-    }
-    finally
-    {
-        bot.Stop(TimeSpan.FromSeconds(3));
-        report.GatewayConnections = fake.GatewayConnections;
-        report.CommandsPut = fake.CommandsPut;
-        report.UnmatchedCallbacks = fake.UnmatchedCallbacks;
-        report.OtherRoutes = fake.OtherRoutes.ToDictionary();
-    }
-
-    async Task MeasureAsync(Func<Task<LoadPhase>> run, double seconds)
-    {
-        // A short pause so one phase's stragglers and GC do not land in the next one.
-        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        var before = bot.Status().CpuSeconds;
-        using var phase = await run();
-        report.Phases.Add((phase.Summarize(seconds), bot.Status().CpuSeconds - before));
-    }
-}
-
-Console.WriteLine(report.Table());
-Console.WriteLine(report.JsonLine());
-return exitCode;

@@ -8,6 +8,7 @@ public sealed class FullTextIndex
 {
     private const int SnippetLength = 160;
     private const double Saturation = 1.2;
+    private const double PhraseBonus = 1.5;
 
     private readonly Essay[] _essays;
     private readonly Field[][] _fields;
@@ -74,21 +75,34 @@ public sealed class FullTextIndex
             }
         }
 
-        var phrase = string.Join(' ', words);
-        return [.. scores
-            .Select(s => (Doc: s.Key, Score: Rank(s.Key, s.Value.Score, s.Value.Matched, words.Count, phrase)))
+        var ranked = scores.Select(s => (Doc: s.Key, Score: Coverage(s.Value.Score, s.Value.Matched, words.Count))).ToList();
+        if (words.Count > 1 && max > 0)
+        {
+            // The phrase bonus needs a scan of the essay's text, so it is only looked for where it could matter: an essay
+            // whose score with the bonus stays below the max-th best score without it cannot reach the top.
+            var phrase = string.Join(' ', words);
+            var floor = ranked.Count > max ? ranked.Select(r => r.Score).OrderDescending().ElementAt(max - 1) : 0;
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                var (doc, score) = ranked[i];
+                if (score * PhraseBonus >= floor && _fields[doc].Any(f => f.Folded.Contains(phrase, StringComparison.Ordinal)))
+                {
+                    ranked[i] = (doc, score * PhraseBonus);
+                }
+            }
+        }
+        return [.. ranked
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Doc)
             .Take(max)
             .Select(s => Hit(s.Doc, s.Score, matchedTerms))];
     }
 
-    private double Rank(int doc, double score, int matched, int wanted, string phrase)
+    // Essays that contain every word searched for come before those that contain some.
+    private static double Coverage(double score, int matched, int wanted)
     {
-        // Essays that contain every word searched for come before those that contain some.
         var coverage = (double)matched / wanted;
-        var ranked = score * coverage * coverage;
-        return wanted > 1 && _fields[doc].Any(f => f.Folded.Contains(phrase, StringComparison.Ordinal)) ? ranked * 1.5 : ranked;
+        return score * coverage * coverage;
     }
 
     /// <summary>The indexed terms a searched word stands for: itself, words it begins, or near misses.</summary>

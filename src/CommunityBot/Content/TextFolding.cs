@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace CommunityBot.Content;
@@ -10,6 +9,11 @@ namespace CommunityBot.Content;
 /// </summary>
 public static class TextFolding
 {
+    private const char HangulFirst = '\uAC00';
+    private const char HangulLast = '\uD7A3';
+    private const char LeadingJamoFirst = '\u1100';
+    private const int SyllablesPerLeadingJamo = 588;
+
     private static readonly char[] _table = BuildTable();
 
     public static char Fold(char c) => _table[c];
@@ -83,15 +87,29 @@ public static class TextFolding
 
     private static char[] BuildTable()
     {
+        var bases = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            bases[i] = (char)i;
+        }
+        for (var i = 0; i < CanonicalBases.Pairs.Length; i += 2)
+        {
+            bases[CanonicalBases.Pairs[i]] = CanonicalBases.Pairs[i + 1];
+        }
+        // A Hangul syllable decomposes by arithmetic (Unicode 3.12) into jamo, the leading consonant first.
+        for (var syllable = HangulFirst; syllable <= HangulLast; syllable++)
+        {
+            bases[syllable] = (char)(LeadingJamoFirst + ((syllable - HangulFirst) / SyllablesPerLeadingJamo));
+        }
         var table = new char[char.MaxValue + 1];
         for (var i = 0; i <= char.MaxValue; i++)
         {
-            table[i] = FoldOne((char)i);
+            table[i] = FoldOne((char)i, bases);
         }
         return table;
     }
 
-    private static char FoldOne(char c)
+    private static char FoldOne(char c, char[] bases)
     {
         switch (c)
         {
@@ -104,18 +122,6 @@ public static class TextFolding
             case '\u00A0' or '\u2007' or '\u202F':
                 return ' ';
         }
-        if (c < 128 || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherNotAssigned)
-        {
-            return char.ToLowerInvariant(c);
-        }
-        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-        foreach (var part in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(part) != UnicodeCategory.NonSpacingMark)
-            {
-                return char.ToLowerInvariant(part);
-            }
-        }
-        return char.ToLowerInvariant(c);
+        return char.ToLowerInvariant(bases[c]);
     }
 }

@@ -24,6 +24,8 @@ public sealed partial class DeliveryWorker(
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+    // Rows whose send finished after the current batch was read: the batch still shows them pending.
+    private readonly ConcurrentDictionary<long, bool> _finishedSinceRead = new();
     private readonly IDeliveryChannel[] _channels = [.. channels];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -64,9 +66,12 @@ public sealed partial class DeliveryWorker(
 
     private async Task<TimeSpan> StartDueAsync(CancellationToken stoppingToken)
     {
+        // Cleared before the read: a row marked before it is read as it now is, a row marked after it is listed here.
+        _finishedSinceRead.Clear();
         foreach (var entry in await outbox.NextDueAsync(BatchSize, stoppingToken))
         {
-            if (_inFlight.ContainsKey(entry.Target) || (await health.GetAsync(entry.Target, stoppingToken)).Paused)
+            if (_inFlight.ContainsKey(entry.Target) || _finishedSinceRead.ContainsKey(entry.Id)
+                || (await health.GetAsync(entry.Target, stoppingToken)).Paused)
             {
                 continue;
             }
@@ -120,6 +125,7 @@ public sealed partial class DeliveryWorker(
         }
         finally
         {
+            _finishedSinceRead[entry.Id] = true;
             _inFlight.TryRemove(entry.Target, out _);
             done.SetResult();
             signal.Notify();

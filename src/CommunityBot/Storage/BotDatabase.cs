@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -16,7 +18,7 @@ public sealed class BotDatabase
     public BotDatabase(IOptions<StorageOptions> options)
     {
         _options = options.Value;
-        Factory = _options.IsPostgres ? NpgsqlFactory.Instance : SqliteFactory.Instance;
+        Factory = _options.IsPostgres ? PostgresFactory() : SqliteFactory.Instance;
         ConnectionString = _options.IsPostgres ? _options.ConnectionString : PrepareSqlite(_options.ConnectionString);
     }
 
@@ -36,6 +38,11 @@ public sealed class BotDatabase
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
+
+    // A method of its own: the JIT loads the assemblies of every type a method names, and with SQLite Npgsql is not needed.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    [SuppressMessage("Performance", "CA1859", Justification = "Npgsql's type in the signature would bring the assembly back to the caller")]
+    private static DbProviderFactory PostgresFactory() => NpgsqlFactory.Instance;
 
     private static string PrepareSqlite(string connectionString)
     {

@@ -42,7 +42,7 @@ internal sealed class DiscordRateLimiter
         {
             try
             {
-                await _global.AcquireAsync(cancellationToken);
+                lease = lease with { Global = _global, GlobalSlot = await _global.AcquireAsync(cancellationToken) };
             }
             catch
             {
@@ -89,6 +89,7 @@ internal sealed class DiscordRateLimiter
     {
         if (lease.HoldsGate)
             lease.Route!.Gate.Release();
+        lease.Global?.Release(lease.GlobalSlot);
     }
 
     private async ValueTask ThrottleForInvalidRequestsAsync(DiscordRoute route, CancellationToken cancellationToken)
@@ -189,7 +190,8 @@ internal enum RateLimitScope
     Shared,
 }
 
-internal readonly record struct RateLimitLease(RouteState? Route, bool HoldsGate);
+// Global is set, with the slot taken, for every request that counts against the global limit.
+internal readonly record struct RateLimitLease(RouteState? Route, bool HoldsGate, GlobalRateLimiter? Global = null, int GlobalSlot = -1);
 
 internal sealed class RouteState
 {
