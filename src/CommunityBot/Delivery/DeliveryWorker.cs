@@ -75,6 +75,7 @@ public sealed partial class DeliveryWorker(
             {
                 continue;
             }
+            await outbox.ClaimAsync(entry.Id, stoppingToken);
             // The target is marked busy before its send starts, so a fast send cannot finish before it is marked.
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             if (_inFlight.TryAdd(entry.Target, done.Task))

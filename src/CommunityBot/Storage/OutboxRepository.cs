@@ -49,6 +49,16 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
             : null;
     }
 
+    /// <summary>
+    /// Takes the write lock for a row about to be sent, changing nothing. A database that cannot be written fails
+    /// here, before anything is sent, rather than after a send that could then not be recorded.
+    /// </summary>
+    public async Task ClaimAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE outbox SET attempts = attempts WHERE id = @id", ("@id", id));
+    }
+
     public async Task MarkDeliveredAsync(long id, string? remoteId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -35,6 +35,9 @@ public sealed class LockedStorageTests
         await outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "before");
         await worker.StartAsync(CancellationToken.None);
         await logger.WaitForAsync("Delivered epigraph to discord:1:10 (outbox row 1)");
+        // Written while the worker is idle and before the lock: in WAL mode the lock stops writers, not readers, so
+        // the worker sees this row and must not send it while it cannot record the send.
+        await outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "after");
 
         await using (var locker = new SqliteConnection(harness.Db.Options.ConnectionString + ";Pooling=False"))
         {
@@ -56,12 +59,12 @@ public sealed class LockedStorageTests
             Assert.Single(logger.Entries, e => e.Text.Contains(StorageFailed, StringComparison.Ordinal));
             Assert.Contains("database is locked", logger.Entries.Single(e => e.Level == LogLevel.Error).Text, StringComparison.Ordinal);
             Assert.False(worker.ExecuteTask!.IsCompleted);
+            Assert.Equal(1, harness.MessagesCreated);
 
             await using var rollback = locker.CreateCommand();
             rollback.CommandText = "ROLLBACK";
             await rollback.ExecuteNonQueryAsync();
         }
-        await outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "after");
         harness.Rest.Time.Advance(TimeSpan.FromSeconds(16));
 
         await logger.WaitForAsync("Delivered epigraph to discord:1:10 (outbox row 2)");
