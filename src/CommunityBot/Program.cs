@@ -42,19 +42,20 @@ if (withBot)
 }
 builder.Services.AddContent();
 builder.Services.AddCommands();
-builder.Services.AddScheduling(builder.Configuration);
 
 var discord = !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]);
 var mastodon = builder.Configuration.GetSection("Mastodon:Accounts").GetChildren().Any();
 var localMode = !discord && !mastodon;
+if (withBot && discord)
+{
+    // Before scheduling: hosted services start in order, and the gateway session need not wait for Quartz's start.
+    builder.Services.AddDiscord();
+    builder.Services.AddEpigraphTargets<GuildEpigraphTargetSource>();
+    builder.Services.AddAnnouncementTargets<GuildAnnouncementTargetSource>();
+}
+builder.Services.AddScheduling(builder.Configuration);
 if (withBot)
 {
-    if (discord)
-    {
-        builder.Services.AddDiscord();
-        builder.Services.AddEpigraphTargets<GuildEpigraphTargetSource>();
-        builder.Services.AddAnnouncementTargets<GuildAnnouncementTargetSource>();
-    }
     if (mastodon)
     {
         builder.Services.AddMastodon();
