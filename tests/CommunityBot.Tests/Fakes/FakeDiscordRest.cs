@@ -15,8 +15,7 @@ public sealed class FakeDiscordRest : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeDiscordRestResponse> _script = new();
-    private readonly List<FakeDiscordRestRequest> _requests = [];
-    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
+    private readonly RequestLog<FakeDiscordRestRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
 
     private FakeDiscordRest(WebApplication app)
@@ -30,14 +29,7 @@ public sealed class FakeDiscordRest : IAsyncDisposable
     // Answers requests when the script is empty.
     public Func<FakeDiscordRestRequest, FakeDiscordRestResponse> Default { get; set; } = _ => FakeDiscordRestResponse.Json("{}");
 
-    public IReadOnlyList<FakeDiscordRestRequest> Requests
-    {
-        get
-        {
-            lock (_requests)
-                return [.. _requests];
-        }
-    }
+    public IReadOnlyList<FakeDiscordRestRequest> Requests => _requests.Snapshot();
 
     public static async Task<FakeDiscordRest> StartAsync()
     {
@@ -53,17 +45,7 @@ public sealed class FakeDiscordRest : IAsyncDisposable
             _script.Enqueue(response);
     }
 
-    public Task WaitForRequestsAsync(int count)
-    {
-        lock (_requests)
-        {
-            if (_requests.Count >= count)
-                return Task.CompletedTask;
-            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((count, signal));
-            return signal.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        }
-    }
+    public Task WaitForRequestsAsync(int count) => _requests.WaitForAsync(count);
 
     public async ValueTask DisposeAsync()
     {
@@ -109,19 +91,5 @@ public sealed class FakeDiscordRest : IAsyncDisposable
         }
     }
 
-    private void Record(FakeDiscordRestRequest request)
-    {
-        lock (_requests)
-        {
-            _requests.Add(request);
-            for (var i = _waiters.Count - 1; i >= 0; i--)
-            {
-                if (_requests.Count >= _waiters[i].Count)
-                {
-                    _waiters[i].Signal.TrySetResult();
-                    _waiters.RemoveAt(i);
-                }
-            }
-        }
-    }
+    private void Record(FakeDiscordRestRequest request) => _requests.Add(request);
 }

@@ -20,8 +20,7 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     public const string AccessToken = "fake-token-5e0c9a";
 
     private readonly Lock _lock = new();
-    private readonly List<FakeMastodonRequest> _requests = [];
-    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
+    private readonly RequestLog<FakeMastodonRequest> _requests = new();
     private readonly Dictionary<string, Queue<FakeMastodonResponse>> _scripted = [];
     private readonly WebApplication _app;
 
@@ -33,16 +32,7 @@ public sealed class FakeMastodonServer : IAsyncDisposable
 
     public Uri BaseUri { get; private set; } = null!;
 
-    public IReadOnlyList<FakeMastodonRequest> Requests
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _requests];
-            }
-        }
-    }
+    public IReadOnlyList<FakeMastodonRequest> Requests => _requests.Snapshot();
 
     /// <summary>The X-RateLimit-* headers on default answers; null sends none.</summary>
     public Func<FakeMastodonResponse, FakeMastodonResponse>? DefaultRateLimit { get; set; }
@@ -75,20 +65,7 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     }
 
     /// <summary>Completes once <paramref name="count"/> requests have arrived.</summary>
-    public Task WaitForRequestsAsync(int count)
-    {
-        lock (_lock)
-        {
-            if (_requests.Count >= count)
-            {
-                return Task.CompletedTask;
-            }
-
-            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((count, signal));
-            return signal.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        }
-    }
+    public Task WaitForRequestsAsync(int count) => _requests.WaitForAsync(count);
 
     public async ValueTask DisposeAsync()
     {
@@ -128,16 +105,10 @@ public sealed class FakeMastodonServer : IAsyncDisposable
 
     private FakeMastodonResponse Record(FakeMastodonRequest request)
     {
+        _requests.Add(request);
         FakeMastodonResponse? scripted = null;
         lock (_lock)
         {
-            _requests.Add(request);
-            foreach (var waiter in _waiters.Where(w => w.Count <= _requests.Count).ToList())
-            {
-                waiter.Signal.TrySetResult();
-                _waiters.Remove(waiter);
-            }
-
             if (_scripted.TryGetValue(request.Method + " " + request.Path, out var queue) && queue.Count > 0)
             {
                 scripted = queue.Dequeue();
