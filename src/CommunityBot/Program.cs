@@ -53,9 +53,9 @@ if (withBot && discord)
     builder.Services.AddEpigraphTargets<GuildEpigraphTargetSource>();
     builder.Services.AddAnnouncementTargets<GuildAnnouncementTargetSource>();
 }
-builder.Services.AddScheduling(builder.Configuration);
 if (withBot)
 {
+    builder.Services.AddScheduling(builder.Configuration);
     if (mastodon)
     {
         builder.Services.AddMastodon();
@@ -84,8 +84,17 @@ try
     await host.RunAsync();
     return CommandLine.Success;
 }
-catch (OptionsValidationException exception)
+catch (Exception exception) when (ConfigurationFailures(exception) is { Count: > 0 } failures)
 {
-    await System.Console.Error.WriteLineAsync("Configuration error: " + string.Join(Environment.NewLine, exception.Failures));
+    await System.Console.Error.WriteLineAsync("Configuration error: " + string.Join(Environment.NewLine, failures));
     return CommandLine.Usage;
 }
+
+// Several invalid sections arrive together as an AggregateException of OptionsValidationExceptions.
+static List<string> ConfigurationFailures(Exception exception) => exception switch
+{
+    OptionsValidationException options => [.. options.Failures],
+    AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
+        [.. all.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures)],
+    _ => [],
+};

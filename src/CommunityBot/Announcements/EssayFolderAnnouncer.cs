@@ -90,6 +90,11 @@ public sealed partial class EssayFolderAnnouncer(
             LogCaughtUp(essays.Count, announced.Count);
             return;
         }
+        if (essays.Count == 0)
+        {
+            // A missing or empty folder (a mount not there yet) is no baseline: the real one would all be "new" later.
+            return;
+        }
         await announcer.RecordBaselineAsync(Source, essays, cancellationToken);
         var now = time.GetUtcNow();
         await states.SaveAsync(new SourceState(Source, now.ToString("O", CultureInfo.InvariantCulture)), cancellationToken);

@@ -70,8 +70,7 @@ public sealed partial class DeliveryWorker(
         _finishedSinceRead.Clear();
         foreach (var entry in await outbox.NextDueAsync(BatchSize, stoppingToken))
         {
-            if (_inFlight.ContainsKey(entry.Target) || _finishedSinceRead.ContainsKey(entry.Id)
-                || (await health.GetAsync(entry.Target, stoppingToken)).Paused)
+            if (_inFlight.ContainsKey(entry.Target) || _finishedSinceRead.ContainsKey(entry.Id))
             {
                 continue;
             }
@@ -166,7 +165,7 @@ public sealed partial class DeliveryWorker(
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery to {Target} (outbox row {Id}) failed for good: {Error}")]
     private partial void LogFailed(string target, long id, string? error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Target {Target} paused after {Failures} rejected posts in a row; /config resume starts it again")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Target {Target} paused after {Failures} rejected posts in a row; /config resume (Discord) or a successful account check (Mastodon, at start and daily) starts it again")]
     private partial void LogPaused(string target, int failures);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery to {Target} (outbox row {Id}) could not be recorded")]

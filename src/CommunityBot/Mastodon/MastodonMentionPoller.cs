@@ -79,7 +79,7 @@ public sealed partial class MastodonMentionPoller(
             }
             return page is null ? TimeSpan.Zero : Interval(page);
         }
-        catch (Exception exception) when (exception is MastodonApiException or InvalidOperationException or HttpRequestException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogPollFailed(exception, account.Options.Name);
             return TimeSpan.Zero;

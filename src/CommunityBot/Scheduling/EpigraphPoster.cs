@@ -52,7 +52,20 @@ public sealed partial class EpigraphPoster(
             return null;
         }
         var epigraph = pool[state.Next!];
-        var payload = ChannelFor(target).RenderEpigraph(target, epigraph);
+        var channel = ChannelFor(target);
+        string payload;
+        try
+        {
+            payload = channel.RenderEpigraph(target, epigraph);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // A quote this target cannot carry (a Mastodon footer over the instance's budget) is passed over, not retried
+            // at every fire: the rotation moves on, and the next post takes the next quote.
+            await rotations.SaveAsync(EpigraphRotation.Advance(state, pool.Keys.ToList(), random, idempotencyKey), cancellationToken);
+            LogUnrenderable(exception, target, state.Next!);
+            return null;
+        }
         var written = await outbox.EnqueueAsync(target, Kind, payload, idempotencyKey, cancellationToken);
         // A row already there means an earlier run wrote it and stopped before this step: finish that run's work.
         await rotations.SaveAsync(EpigraphRotation.Advance(state, pool.Keys.ToList(), random, idempotencyKey), cancellationToken);
@@ -105,6 +118,9 @@ public sealed partial class EpigraphPoster(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Epigraph for {Target} already queued under {Key}; not posted again")]
     private partial void LogAlreadyPosted(string target, string key);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Epigraph {Quote} cannot be posted to {Target}; skipped")]
+    private partial void LogUnrenderable(Exception exception, string target, string quote);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No epigraph to post to {Target}: the corpus has none")]
     private partial void LogNothingToPost(string target);

@@ -23,7 +23,10 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
         return inserted > 0;
     }
 
-    /// <summary>The oldest pending row of every target that is due, at most one a target: rows of a target go out in order.</summary>
+    /// <summary>
+    /// The oldest pending row of every target that is due and not paused, at most one a target: rows of a target go out
+    /// in order, and paused targets are left out here so they never take the places of working ones.
+    /// </summary>
     public async Task<IReadOnlyList<OutboxEntry>> NextDueAsync(int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -33,6 +36,7 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
             WHERE o.status = 'pending'
               AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.target = o.target AND p.status = 'pending')
               AND o.next_attempt_at <= @now
+              AND NOT EXISTS (SELECT 1 FROM target_health h WHERE h.target = o.target AND h.paused <> 0)
             ORDER BY o.id
             LIMIT @limit
             """,

@@ -29,6 +29,15 @@ public sealed class TargetHealthRepository(BotDatabase database, TimeProvider ti
 
     public Task ResumeAsync(string target, CancellationToken cancellationToken = default) => RecordSuccessAsync(target, cancellationToken);
 
+    /// <summary>Lifts the pause of every target whose key starts with <paramref name="prefix"/> (all of a guild's channels).</summary>
+    public async Task ResumeAllAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE target_health SET consecutive_failures = 0, paused = 0, last_error = NULL, updated_at = @now WHERE target LIKE @prefix",
+            ("@prefix", prefix + "%"), ("@now", DbCommandExtensions.Timestamp(time.GetUtcNow())));
+    }
+
     private async Task SaveAsync(TargetHealth health, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -66,6 +66,15 @@ public sealed class ProgramProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task OneShot_InDevelopment_WhereTheContainerIsValidatedOnBuild_StillRuns()
+    {
+        var (exitCode, output) = await BotProcess.RunToEndAsync(_timeout, new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Development" }, "validate");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("All 7 essays", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OneShot_Help_ListsTheCommands()
     {
         var (exitCode, output) = await RunToEndAsync("--help");

@@ -28,9 +28,12 @@ public static class BotProcess
     }
 
     /// <summary>Runs to the end with no input; the exit code and everything written to stdout and stderr.</summary>
-    public static async Task<(int ExitCode, string Output)> RunToEndAsync(TimeSpan timeout, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunToEndAsync(TimeSpan timeout, params string[] args) =>
+        RunToEndAsync(timeout, null, args);
+
+    public static async Task<(int ExitCode, string Output)> RunToEndAsync(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(args, environment);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -82,6 +82,24 @@ public sealed class StorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outbox_PausedTargetsNeverTakeTheBatchFromWorkingOnes()
+    {
+        var outbox = new OutboxRepository(_db.Database, _time);
+        var health = new TargetHealthRepository(_db.Database, _time);
+        for (var i = 0; i < 3; i++)
+        {
+            await outbox.EnqueueAsync($"discord:1:{i}", "epigraph", "{}", $"paused-{i}");
+            await health.RecordFailureAsync($"discord:1:{i}", "403", pauseAfter: 1);
+        }
+        await outbox.EnqueueAsync("discord:2:9", "epigraph", "{}", "working");
+
+        Assert.Equal(["working"], (await outbox.NextDueAsync(limit: 1)).Select(e => e.IdempotencyKey));
+
+        await health.ResumeAllAsync("discord:1:");
+        Assert.Equal(["paused-0", "paused-1", "paused-2", "working"], (await outbox.NextDueAsync(10)).Select(e => e.IdempotencyKey));
+    }
+
+    [Fact]
     public async Task Rotation_SavesRoundAndShown()
     {
         var rotation = new RotationRepository(_db.Database);

@@ -37,4 +37,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(LogLevel.Debug, "Shard {ShardId}: heartbeat loop ended")]
     public static partial void HeartbeatStopped(ILogger logger, int shardId, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Discord's /gateway/bot did not answer; asking again in {Delay}")]
+    public static partial void GatewayBotFailed(ILogger logger, Exception exception, TimeSpan delay);
 }

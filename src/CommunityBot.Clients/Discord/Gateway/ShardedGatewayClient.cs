@@ -71,7 +71,7 @@ public sealed class ShardedGatewayClient : IDisposable
         using var stopShards = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
-            var bot = await _identifyLimiter.GetGatewayBotAsync(ct);
+            var bot = await GatewayBotAsync(ct);
             var shardCount = _options.ShardCount ?? Math.Max(bot.Shards, 1);
             var shardIds = _options.ShardIds is { Count: > 0 } ids ? ids : [.. Enumerable.Range(0, shardCount)];
             if (shardIds.FirstOrDefault(id => id < 0 || id >= shardCount, -1) is var bad and >= 0)
@@ -110,4 +110,26 @@ public sealed class ShardedGatewayClient : IDisposable
             : throw new ArgumentOutOfRangeException(nameof(shardId), shardId, "This process does not run that shard.");
 
     public void Dispose() => _identifyLimiter.Dispose();
+
+    // A network blip at start must not turn the gateway off until a restart: ask again, with backoff, until it answers.
+    private async Task<JsonModels.JsonGatewayBot> GatewayBotAsync(CancellationToken ct)
+    {
+        using var delays = GatewayBackoff.Delays(_random, GatewayBackoff.First, GatewayBackoff.Cap).GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                return await _identifyLimiter.GetGatewayBotAsync(ct);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TimeoutException || IsServerError(exception))
+            {
+                delays.MoveNext();
+                GatewayLog.GatewayBotFailed(_logger, exception, delays.Current);
+                await Task.Delay(delays.Current, _time, ct);
+            }
+        }
+    }
+
+    private static bool IsServerError(Exception exception) =>
+        exception is Rest.DiscordRestException { StatusCode: >= System.Net.HttpStatusCode.InternalServerError or System.Net.HttpStatusCode.TooManyRequests };
 }

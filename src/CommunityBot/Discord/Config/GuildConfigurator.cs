@@ -118,7 +118,7 @@ public sealed partial class GuildConfigurator(
         var schedule = ScheduleOf(current);
         var target = GuildTargets.Epigraph(guildId, channelId);
         await settings.SaveAsync(current with { Paused = false }, cancellationToken);
-        await health.ResumeAsync(target, cancellationToken);
+        await health.ResumeAllAsync(GuildTargets.Prefix(guildId), cancellationToken);
         await scheduler.ScheduleAsync(target, schedule, cancellationToken);
         return $"Resumed: epigraphs go to <#{channelId}>, {Describe(schedule)}.\nNext post: {await NextPostAsync(target, schedule, cancellationToken)}.";
     }
