@@ -22,9 +22,15 @@ public sealed class FakeDiscordGatewayBotProvider : IGatewayBotProvider
 
     public int MaxConcurrency { get; set; } = 1;
 
+    /// <summary>How many calls fail as if Discord could not be reached, before the fixture is answered.</summary>
+    public int FailuresBeforeAnswer { get; set; }
+
     public Task<JsonGatewayBot> GetGatewayBotAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _calls);
+        if (Interlocked.Increment(ref _calls) <= FailuresBeforeAnswer)
+        {
+            return Task.FromException<JsonGatewayBot>(new HttpRequestException("Name or service not known (discord.com:443)"));
+        }
         var fixture = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "discord-gateway", "gateway-bot.json"));
         var bot = JsonSerializer.Deserialize(fixture, GatewayJsonContext.Default.JsonGatewayBot)!;
         return Task.FromResult(bot with

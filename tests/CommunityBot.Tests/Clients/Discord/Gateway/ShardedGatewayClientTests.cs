@@ -120,6 +120,28 @@ public sealed class ShardedGatewayClientTests
     }
 
     [Fact]
+    public async Task RunAsync_GatewayBotUnreachableAtStart_AsksAgainWithBackoffThenConnects()
+    {
+        await using var harness = await GatewayHarness.CreateAsync();
+        harness.Provider.FailuresBeforeAnswer = 2;
+        var timers = harness.Time.TimerCount;
+
+        harness.Start();
+        foreach (var backoff in new[] { 0.75, 1.5 })
+        {
+            await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(backoff), timers);
+            timers = harness.Time.TimerCount;
+            harness.Time.Advance(TimeSpan.FromSeconds(backoff));
+        }
+
+        var (_, identify) = await harness.Gateway.NextHandshakeAsync();
+        Assert.Equal(2, identify.Op);
+        Assert.Equal(3, harness.Provider.Calls);
+        Assert.Equal(2, harness.Logger.Entries.Count(e => e.Text.Contains("did not answer", StringComparison.Ordinal)));
+        Assert.False(harness.Run.IsCompleted);
+    }
+
+    [Fact]
     public async Task RunAsync_ResumeFailsThreeTimes_IdentifiesAnewAfterBackoff()
     {
         await using var harness = await GatewayHarness.CreateAsync();
