@@ -54,7 +54,8 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Content:Path"] = RepositoryPaths.Essays,
-            ["Storage:ConnectionString"] = db.Options.ConnectionString,
+            // A locked database fails after a second instead of SQLite's ten, for the test that locks it.
+            ["Storage:ConnectionString"] = db.Options.ConnectionString + ";Default Timeout=1",
             ["Mastodon:RepliesPerPersonPerHour"] = repliesPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mastodon:Accounts:0:Name"] = "main",
             ["Mastodon:Accounts:0:Instance"] = server.BaseUri.ToString(),

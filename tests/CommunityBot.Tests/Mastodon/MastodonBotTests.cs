@@ -78,6 +78,26 @@ public sealed class MastodonBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mentions_ALockedDatabase_IsLoggedAndTheNextPollTriesAgain_NeverStoppingTheHost()
+    {
+        await using (var locker = new Microsoft.Data.Sqlite.SqliteConnection(_bot.Db.Options.ConnectionString + ";Pooling=False"))
+        {
+            await locker.OpenAsync();
+            await using var begin = locker.CreateCommand();
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            await begin.ExecuteNonQueryAsync();
+
+            await _bot.Poller.PollAsync(_bot.Main, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+            Assert.Contains(_bot.Logs.Lines, l => l.Contains("Could not read the mentions of Mastodon account main", StringComparison.Ordinal));
+            Assert.Null(await _bot.Get<SourceStateRepository>().GetAsync("mastodon-mentions:main"));
+        }
+
+        await _bot.Poller.PollAsync(_bot.Main, CancellationToken.None);
+        Assert.Equal("17", (await _bot.Get<SourceStateRepository>().GetAsync("mastodon-mentions:main"))!.Cursor);
+    }
+
+    [Fact]
     public async Task Mentions_OnePersonCannotMakeTheBotFlood()
     {
         await using var bot = await MastodonBotHarness.StartAsync(repliesPerHour: 1);
