@@ -154,7 +154,14 @@ public sealed class FakeDiscordGatewayConnection : IDisposable
     public void Drop()
     {
         _socket.Abort();
-        _abort();
+        try
+        {
+            _abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The client had already closed this connection and its request is over: it is dropped either way.
+        }
     }
 
     internal async Task RunAsync(CancellationToken ct)
