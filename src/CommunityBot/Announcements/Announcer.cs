@@ -22,7 +22,7 @@ public sealed partial class Announcer(
     public const string Kind = "announcement";
     public const string ManualSource = "manual";
 
-    private readonly IDeliveryChannel[] _channels = [.. channels.OrderByDescending(c => c.Prefix.Length)];
+    private readonly IDeliveryChannel[] _channels = [.. channels];
     private readonly IAnnouncementTargetSource[] _targetSources = [.. targetSources];
 
     // The folder and every feed announce through here; one at a time, so the same essay seen by two sources at
@@ -117,7 +117,7 @@ public sealed partial class Announcer(
         {
             foreach (var target in await source.GetTargetsAsync(cancellationToken))
             {
-                var channel = Array.Find(_channels, c => target.Key == c.Prefix || target.Key.StartsWith(c.Prefix + ":", StringComparison.Ordinal));
+                var channel = DeliveryChannels.For(_channels, target.Key);
                 if (channel is null)
                 {
                     LogNoChannel(target.Key);

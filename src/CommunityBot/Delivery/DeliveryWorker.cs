@@ -134,7 +134,7 @@ public sealed partial class DeliveryWorker(
 
     private async Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken stoppingToken)
     {
-        var channel = Array.Find(_channels, c => entry.Target == c.Prefix || entry.Target.StartsWith(c.Prefix + ":", StringComparison.Ordinal));
+        var channel = DeliveryChannels.For(_channels, entry.Target);
         if (channel is null)
         {
             return SendResult.Permanent($"no delivery channel for target '{entry.Target}' is configured");

@@ -25,7 +25,7 @@ public sealed partial class EpigraphPoster(
 {
     public const string Kind = "epigraph";
 
-    private readonly IDeliveryChannel[] _channels = [.. channels.OrderByDescending(c => c.Prefix.Length)];
+    private readonly IDeliveryChannel[] _channels = [.. channels];
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
     public async Task<QuoteEntry?> PreviewAsync(string target, CancellationToken cancellationToken)
@@ -98,7 +98,7 @@ public sealed partial class EpigraphPoster(
     }
 
     private IDeliveryChannel ChannelFor(string target) =>
-        _channels.FirstOrDefault(c => target.StartsWith(c.Prefix, StringComparison.Ordinal))
+        DeliveryChannels.For(_channels, target)
         ?? throw new InvalidOperationException($"No delivery channel serves target '{target}'.");
 
     private async Task<IDisposable> EnterAsync(string target, CancellationToken cancellationToken)

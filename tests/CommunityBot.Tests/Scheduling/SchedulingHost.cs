@@ -73,7 +73,7 @@ internal sealed class SchedulingHost : IAsyncDisposable
         services.AddSingleton(Options.Create(new ContentOptions { Path = essays }));
         services.AddSingleton<ContentStore>();
         services.AddSingleton<IDeliveryChannel>(new RecordingDeliveryChannel("console"));
-        services.AddSingleton<IDeliveryChannel>(new RecordingDeliveryChannel("discord:"));
+        services.AddSingleton<IDeliveryChannel>(new RecordingDeliveryChannel("discord"));
         services.AddSingleton<IHostApplicationLifetime, Lifetime>();
         services.AddScheduling(configuration);
         configure?.Invoke(services);
