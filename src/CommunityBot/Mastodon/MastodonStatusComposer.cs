@@ -27,9 +27,12 @@ public static class MastodonStatusComposer
             : Fit(epigraph.Text, quote => $"{heading}\n\n{DisplayFormat.Quoted(quote)}\n— {epigraph.Author}\n\n{Footer(essay, account, withTitle: false)}", account, budget);
     }
 
-    /// <summary>A reply to a mention: the asker's handle, then as much of the answer as fits, cut at a word.</summary>
+    /// <summary>
+    /// A reply to a mention: the asker's handle, then as much of the answer as fits, cut at a word. The answer may repeat
+    /// what the asker typed, so nothing in it may mention or tag anyone: the asker is the only one the reply reaches.
+    /// </summary>
     public static string Reply(string askerAcct, string answer, MastodonAccountOptions account, StatusBudget budget) =>
-        Fit(answer, text => $"@{askerAcct} {text}", account, budget);
+        Fit(InertText.Of(answer), text => $"@{askerAcct} {text}", account, budget);
 
     private static string Footer(Essay essay, MastodonAccountOptions account, bool withTitle = true)
     {

@@ -40,7 +40,7 @@ public static partial class MentionText
         return visible.ToString();
     }
 
-    private static bool IsHandle(string word) => word[0] is '@' or '＠' or '﹫';
+    private static bool IsHandle(string word) => InertText.AtSigns.Contains(word[0], StringComparison.Ordinal);
 
     private static string Cut(string text)
     {

@@ -1,10 +1,14 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CommunityBot.Content;
+using CommunityBot.Delivery;
 using CommunityBot.Discord;
+using CommunityBot.Mastodon;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Delivery;
 using CommunityBot.Tests.Discord;
 using CommunityBot.Tests.Fakes;
+using CommunityBot.Tests.Mastodon;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -12,9 +16,10 @@ namespace CommunityBot.Tests.HostileInput;
 
 /// <summary>
 /// An essay whose every field tries to ping: whatever the bot posts from it — every command's reply, every button, the scheduled
-/// epigraph as sent to a channel — carries allowed_mentions with an empty parse list and no role or user ids.
+/// epigraph as sent to a channel — carries allowed_mentions with an empty parse list and no role or user ids. And a stranger's
+/// mention on Mastodon cannot make the bot's reply mention, tag or link anyone, nor reach further than the mention did.
 /// </summary>
-public sealed class MentionTests : IDisposable
+public sealed partial class MentionTests : IDisposable
 {
     private const string Pings = "@everyone @here <@&1> <@1> <@!1>";
     private readonly TempEssayFolder _folder = new();
@@ -88,6 +93,59 @@ public sealed class MentionTests : IDisposable
         Assert.Contains("Epigraph @everyone @here", post.Body, StringComparison.Ordinal);
         AssertMentionsNothing(JsonDocument.Parse(post.Body).RootElement, post.Body);
     }
+
+    [Fact]
+    public async Task MastodonReply_ToAHostileMention_MentionsOnlyTheAsker_TagsAndLinksNothingOfTheirs_AndIsDirectForUnknownVisibilities()
+    {
+        await using var bot = await MastodonBotHarness.StartAsync();
+        await bot.Monitor.CheckAsync(bot.Main, CancellationToken.None);
+        await bot.Get<SourceStateRepository>().SaveAsync(new SourceState("mastodon-mentions:main", ""));
+        (string Text, string Visibility, string Expected)[] mentions =
+        [
+            ("essay \"@victim@mastodon.social", "public", "unlisted"),
+            ("essay (@victim@mastodon.social) #tag https://evil.example/x", "local", "direct"),
+            ("essay \u200B@victim@mastodon.social \u200E#tag x\u200B#tag", "limited", "direct"),
+            ("quote --author ＠victim ＃tag ﹫victim gemini://evil.example hthttps://tps://evil.example", "private", "private"),
+            ("search xmpp:victim@evil.example magnet:?xt=urn:btih:evil HTTPS://evil.example", "mutuals_only", "direct"),
+            ("essay\u2066 @\u2069victim x@victim \"#tag\" \u202E@victim", "direct", "direct"),
+            ("frobnicate \"@victim@mastodon.social\" #tag", "public", "unlisted"),
+        ];
+        bot.Server.Enqueue("GET", "/api/v1/notifications", MentionNotifications.Page(
+            [.. mentions.Select((m, i) => MentionNotifications.Mention(100 + i, $"asker{i}@asker.example", m.Text, m.Visibility))]));
+
+        await bot.Poller.PollAsync(bot.Main, CancellationToken.None);
+        var channel = bot.Get<IEnumerable<IDeliveryChannel>>().OfType<MastodonDeliveryChannel>().Single();
+        for (var due = await bot.Outbox.NextDueAsync(1); due.Count > 0; due = await bot.Outbox.NextDueAsync(1))
+        {
+            var sent = await channel.SendAsync(due[0], CancellationToken.None);
+            Assert.Equal(SendOutcome.Delivered, sent.Outcome);
+            await bot.Outbox.MarkDeliveredAsync(due[0].Id, sent.RemoteId);
+        }
+
+        var replies = bot.Posts.Select(p => JsonDocument.Parse(p.Body).RootElement).ToList();
+        Assert.Equal(mentions.Length, replies.Count);
+        for (var i = 0; i < mentions.Length; i++)
+        {
+            var status = replies[i].GetProperty("status").GetString()!;
+            var handles = UsableHandle().Matches(status);
+            Assert.True(handles.Count == 1 && handles[0].Index == 0 && status.StartsWith($"@asker{i}@asker.example ", StringComparison.Ordinal), status);
+            Assert.False(UsableHashtag().IsMatch(status), status);
+            Assert.DoesNotContain(Links().Matches(status), link => link.Value.Contains("evil", StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(mentions[i].Expected, replies[i].GetProperty("visibility").GetString());
+        }
+        Assert.Contains(replies, r => r.GetProperty("status").GetString()!.Contains("victim@\u2060mastodon.social", StringComparison.Ordinal));
+    }
+
+    // Mastodon's Account::MENTION_RE and Tag::HASHTAG_RE, widened: any at or number sign form, and joiners counted as tag letters.
+    [GeneratedRegex(@"(?<![=/\w])[@＠﹫][a-z0-9_]", RegexOptions.IgnoreCase)]
+    private static partial Regex UsableHandle();
+
+    [GeneratedRegex(@"(?<![=/)\p{L}\p{N}_])[#＃﹟][\p{L}\p{M}\p{N}\p{Pc}·\u200c\u200d]")]
+    private static partial Regex UsableHashtag();
+
+    // Every scheme Mastodon links (twitter-text's protocols, Mastodon's additions, xmpp: and magnet:), and any other.
+    [GeneratedRegex(@"(?:[a-z][a-z0-9+.\-]*://|(?<![a-z0-9])(?:xmpp|magnet):)\S*", RegexOptions.IgnoreCase)]
+    private static partial Regex Links();
 
     private static void AssertMentionsNothing(JsonElement message, string raw)
     {
