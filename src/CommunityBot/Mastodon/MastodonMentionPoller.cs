@@ -13,7 +13,8 @@ namespace CommunityBot.Mastodon;
 /// <summary>
 /// Answers commands in mentions ("@bot quote camus"). The cursor is kept in storage; the first sight of an account
 /// is a baseline, so old mentions are never answered. Each mention's reply is an outbox row keyed by the
-/// notification, so it is answered once ever, across restarts; and one person gets only so many replies an hour.
+/// notification, so it is answered once ever, across restarts. One person gets only so many replies an hour, and an
+/// account sends only so many to everyone together; a mention over either limit is logged and never answered.
 /// </summary>
 public sealed partial class MastodonMentionPoller(
     MastodonAccounts accounts,
@@ -27,7 +28,12 @@ public sealed partial class MastodonMentionPoller(
 {
     private const int PageSize = 40;
     private const int MaxPagesPerPoll = 5;
+    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
     private readonly Dictionary<string, Queue<DateTimeOffset>> _repliesByPerson = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _repliesByAccount = new(StringComparer.Ordinal);
+
+    /// <summary>How many people the per-person limit remembers: only those answered within the last hour.</summary>
+    internal int PeopleTracked => _repliesByPerson.Count;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,6 +53,7 @@ public sealed partial class MastodonMentionPoller(
     public async Task<TimeSpan> PollAsync(MastodonAccount account, CancellationToken cancellationToken)
     {
         var source = $"mastodon-mentions:{account.Options.Name}";
+        ForgetPeopleAnsweredOverAnHourAgo();
         try
         {
             var state = await sources.GetAsync(source, cancellationToken);
@@ -93,9 +100,15 @@ public sealed partial class MastodonMentionPoller(
             return;
         }
         var asker = mention.Account.Acct;
-        if (!MayReply(asker))
+        var now = time.GetUtcNow();
+        if (RepliesInTheLastHour(_repliesByPerson, asker, now) >= options.Value.RepliesPerPersonPerHour)
         {
             LogTooMany(asker, account.Options.Name, options.Value.RepliesPerPersonPerHour);
+            return;
+        }
+        if (RepliesInTheLastHour(_repliesByAccount, account.Options.Name, now) >= options.Value.RepliesPerHour)
+        {
+            LogAccountCapReached(asker, account.Options.Name, options.Value.RepliesPerHour);
             return;
         }
         var parsed = CommandParser.Parse(MentionText.CommandOf(status.Content));
@@ -104,41 +117,68 @@ public sealed partial class MastodonMentionPoller(
         var payload = MastodonDeliveryChannel.Payload(account, text, status.Id, ReplyVisibility.Stricter(status.Visibility, account.Options.Visibility));
         if (await outbox.EnqueueAsync(account.Target, "reply", payload, $"reply:{account.Options.Name}:{mention.Id}", cancellationToken))
         {
+            Record(_repliesByPerson, asker, now);
+            Record(_repliesByAccount, account.Options.Name, now);
             signal.Notify();
             LogAnswered(asker, account.Options.Name, parsed.Request?.Name ?? "help");
         }
     }
 
-    private bool MayReply(string person)
+    private static int RepliesInTheLastHour(Dictionary<string, Queue<DateTimeOffset>> replies, string key, DateTimeOffset now)
     {
-        var now = time.GetUtcNow();
-        if (!_repliesByPerson.TryGetValue(person, out var recent))
+        if (!replies.TryGetValue(key, out var recent))
         {
-            _repliesByPerson[person] = recent = new Queue<DateTimeOffset>();
+            return 0;
         }
-        while (recent.Count > 0 && now - recent.Peek() > TimeSpan.FromHours(1))
+        DropOlderThanAnHour(recent, now);
+        return recent.Count;
+    }
+
+    private static void Record(Dictionary<string, Queue<DateTimeOffset>> replies, string key, DateTimeOffset now)
+    {
+        if (!replies.TryGetValue(key, out var recent))
+        {
+            replies[key] = recent = new Queue<DateTimeOffset>();
+        }
+        recent.Enqueue(now);
+    }
+
+    private static void DropOlderThanAnHour(Queue<DateTimeOffset> recent, DateTimeOffset now)
+    {
+        while (recent.Count > 0 && now - recent.Peek() > Window)
         {
             recent.Dequeue();
         }
-        if (recent.Count >= options.Value.RepliesPerPersonPerHour)
+    }
+
+    // Anyone may mention the bot, so remembering every asker forever would let strangers grow this without bound.
+    private void ForgetPeopleAnsweredOverAnHourAgo()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (person, recent) in _repliesByPerson)
         {
-            return false;
+            DropOlderThanAnHour(recent, now);
+            if (recent.Count == 0)
+            {
+                _repliesByPerson.Remove(person);
+            }
         }
-        recent.Enqueue(now);
-        return true;
     }
 
     private TimeSpan Interval(MastodonPage<JsonNotification> page) => page.RateLimit?.SuggestedInterval(time.GetUtcNow()) ?? TimeSpan.Zero;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mastodon account {Name}: first look at its mentions taken as the baseline; older mentions are not answered")]
+    [LoggerMessage(EventId = 4200, EventName = "MentionsBaseline", Level = LogLevel.Information, Message = "Mastodon account {Name}: first look at its mentions taken as the baseline; older mentions are not answered")]
     private partial void LogBaseline(string name);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answering @{Asker} on {Name} ({Command})")]
+    [LoggerMessage(EventId = 4201, EventName = "MentionAnswered", Level = LogLevel.Information, Message = "Answering @{Asker} on {Name} ({Command})")]
     private partial void LogAnswered(string asker, string name, string command);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Not answering @{Asker} on {Name}: more than {Limit} replies to them in the last hour")]
+    [LoggerMessage(EventId = 4202, EventName = "PersonCapReached", Level = LogLevel.Warning, Message = "Not answering @{Asker} on {Name}: more than {Limit} replies to them in the last hour")]
     private partial void LogTooMany(string asker, string name, int limit);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the mentions of Mastodon account {Name}; trying again at the next poll")]
+    [LoggerMessage(EventId = 4203, EventName = "AccountCapReached", Level = LogLevel.Warning, Message = "Not answering @{Asker} on {Name}: the account has sent its {Limit} replies of the last hour (Mastodon:RepliesPerHour)")]
+    private partial void LogAccountCapReached(string asker, string name, int limit);
+
+    [LoggerMessage(EventId = 4204, EventName = "MentionPollFailed", Level = LogLevel.Warning, Message = "Could not read the mentions of Mastodon account {Name}; trying again at the next poll")]
     private partial void LogPollFailed(Exception exception, string name);
 }

@@ -11,4 +11,7 @@ public sealed class MastodonOptions
 
     /// <summary>Replies one person can get in an hour; more mentions are logged and left unanswered.</summary>
     public int RepliesPerPersonPerHour { get; set; } = 5;
+
+    /// <summary>Replies each account sends in an hour, to everyone together; more mentions are logged and left unanswered.</summary>
+    public int RepliesPerHour { get; set; } = 60;
 }

@@ -49,6 +49,10 @@ internal sealed class MastodonOptionsValidator : IValidateOptions<MastodonOption
         {
             failures.Add("Mastodon:RepliesPerPersonPerHour must be at least 1");
         }
+        if (options.RepliesPerHour < 1)
+        {
+            failures.Add("Mastodon:RepliesPerHour must be at least 1");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

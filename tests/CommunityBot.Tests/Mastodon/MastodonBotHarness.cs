@@ -46,7 +46,7 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    public static async Task<MastodonBotHarness> StartAsync(int repliesPerHour = 5)
+    public static async Task<MastodonBotHarness> StartAsync(int repliesPerPersonPerHour = 5, int repliesPerHour = 60)
     {
         var time = new DelayRecordingTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero), MastodonTestContext.RequestTimeout);
         var server = await FakeMastodonServer.StartAsync(time);
@@ -56,7 +56,8 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
             ["Content:Path"] = RepositoryPaths.Essays,
             // A locked database fails after a second instead of SQLite's ten, for the test that locks it.
             ["Storage:ConnectionString"] = db.Options.ConnectionString + ";Default Timeout=1",
-            ["Mastodon:RepliesPerPersonPerHour"] = repliesPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mastodon:RepliesPerPersonPerHour"] = repliesPerPersonPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mastodon:RepliesPerHour"] = repliesPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mastodon:Accounts:0:Name"] = "main",
             ["Mastodon:Accounts:0:Instance"] = server.BaseUri.ToString(),
             ["Mastodon:Accounts:0:AccessToken"] = FakeMastodonServer.AccessToken,

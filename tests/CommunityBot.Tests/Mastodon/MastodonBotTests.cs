@@ -4,6 +4,7 @@ using CommunityBot.Delivery;
 using CommunityBot.Mastodon;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Fakes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Tests.Mastodon;
@@ -100,7 +101,7 @@ public sealed class MastodonBotTests : IAsyncLifetime
     [Fact]
     public async Task Mentions_OnePersonCannotMakeTheBotFlood()
     {
-        await using var bot = await MastodonBotHarness.StartAsync(repliesPerHour: 1);
+        await using var bot = await MastodonBotHarness.StartAsync(repliesPerPersonPerHour: 1);
         await bot.Monitor.CheckAsync(bot.Main, CancellationToken.None);
         await bot.Get<SourceStateRepository>().SaveAsync(new SourceState("mastodon-mentions:main", ""));
         var mentions = JsonDocument.Parse(File.ReadAllText(FakeMastodonResponse.FixturePath("notifications_mentions.json"))).RootElement;
@@ -110,7 +111,59 @@ public sealed class MastodonBotTests : IAsyncLifetime
         await bot.Poller.PollAsync(bot.Main, CancellationToken.None);
 
         Assert.Single(await bot.Outbox.AllAsync());
-        Assert.Contains(bot.Logs.Lines, l => l.Contains("Not answering @trwnh@mastodon.social", StringComparison.Ordinal));
+        var refused = Assert.Single(bot.Logs.Entries, e => e.EventId.Name == "PersonCapReached");
+        Assert.Equal<object?>("trwnh@mastodon.social", refused.Fields["Asker"]);
+    }
+
+    [Fact]
+    public async Task Mentions_OverTheAccountsHourlyCap_AreLoggedAndNeverAnswered_AndTheCapFreesAnHourLater()
+    {
+        await using var bot = await MastodonBotHarness.StartAsync(repliesPerHour: 2);
+        await bot.Monitor.CheckAsync(bot.Main, CancellationToken.None);
+        await bot.Get<SourceStateRepository>().SaveAsync(new SourceState("mastodon-mentions:main", ""));
+        bot.Server.Enqueue("GET", "/api/v1/notifications",
+            MentionNotifications.Page([.. Enumerable.Range(1, 3).Select(i => MentionNotifications.Mention(i, $"person{i}@x.example", "quote camus"))]),
+            MentionNotifications.Page(),
+            MentionNotifications.Page(MentionNotifications.Mention(4, "person4@x.example", "quote camus")));
+
+        await bot.Poller.PollAsync(bot.Main, CancellationToken.None);
+
+        Assert.Equal(["reply:main:1", "reply:main:2"], (await bot.Outbox.AllAsync()).Select(r => r.IdempotencyKey));
+        var capped = Assert.Single(bot.Logs.Entries, e => e.EventId.Name == "AccountCapReached");
+        Assert.Equal(LogLevel.Warning, capped.Level);
+        Assert.Equal<object?>("main", capped.Fields["Name"]);
+        Assert.Equal<object?>(2, capped.Fields["Limit"]);
+        Assert.Equal<object?>("person3@x.example", capped.Fields["Asker"]);
+
+        bot.Time.Advance(TimeSpan.FromMinutes(30));
+        await bot.Poller.PollAsync(bot.Main, CancellationToken.None);
+        bot.Time.Advance(TimeSpan.FromMinutes(31));
+        await bot.Poller.PollAsync(bot.Main, CancellationToken.None);
+
+        Assert.Equal(["reply:main:1", "reply:main:2", "reply:main:4"], (await bot.Outbox.AllAsync()).Select(r => r.IdempotencyKey));
+    }
+
+    [Fact]
+    public async Task Mentions_WhatIsKeptPerPerson_IsPrunedOnceTheirHourIsOver()
+    {
+        await using var bot = await MastodonBotHarness.StartAsync();
+        await bot.Monitor.CheckAsync(bot.Main, CancellationToken.None);
+        await bot.Get<SourceStateRepository>().SaveAsync(new SourceState("mastodon-mentions:main", ""));
+        bot.Server.Enqueue("GET", "/api/v1/notifications",
+            MentionNotifications.Page([.. Enumerable.Range(1, 3).Select(i => MentionNotifications.Mention(i, $"person{i}@x.example", "quote"))]),
+            MentionNotifications.Page(MentionNotifications.Mention(4, "person4@x.example", "quote")),
+            MentionNotifications.Page());
+
+        await bot.Poller.PollAsync(bot.Main, CancellationToken.None);
+        Assert.Equal(3, bot.Poller.PeopleTracked);
+
+        bot.Time.Advance(TimeSpan.FromMinutes(45));
+        await bot.Poller.PollAsync(bot.Main, CancellationToken.None);
+        Assert.Equal(4, bot.Poller.PeopleTracked);
+
+        bot.Time.Advance(TimeSpan.FromMinutes(16));
+        await bot.Poller.PollAsync(bot.Main, CancellationToken.None);
+        Assert.Equal(1, bot.Poller.PeopleTracked);
     }
 
     [Fact]
@@ -192,4 +245,17 @@ public sealed class MastodonBotTests : IAsyncLifetime
         Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:1:Name 'a'", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:1:Schedule", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Options_RepliesPerHourBelowOne_IsNamed(int repliesPerHour)
+    {
+        var failures = new MastodonOptionsValidator().Validate(null, new MastodonOptions { RepliesPerHour = repliesPerHour }).Failures;
+
+        Assert.Contains(failures ?? [], f => f.StartsWith("Mastodon:RepliesPerHour", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Options_RepliesPerHour_DefaultsTo60() => Assert.Equal(60, new MastodonOptions().RepliesPerHour);
 }
