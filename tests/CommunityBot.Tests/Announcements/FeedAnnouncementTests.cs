@@ -264,4 +264,17 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Equal("[Log in to Discord](https://evil.example/login)2J", warning["Title"]);
         Assert.All(bot.Logs.Lines, line => Assert.DoesNotContain('\u009b', line));
     }
+
+    [Fact]
+    public async Task Poll_AFeedSendingMoreThanTheLimit_IsCutOff_AndLoggedAsTooLarge()
+    {
+        _server.ServeText("/huge", "<rss version=\"2.0\"><channel>" + new string(' ', (int)FeedPoller.MaxFeedBytes) + "</channel></rss>");
+        await using var bot = await StartAsync("/huge");
+
+        await PollAsync(bot);
+
+        var failure = Assert.Single(bot.Log.WithEventId(4101));
+        Assert.Equal(FeedFailure.TooLarge, failure["Failure"]);
+        Assert.Equal(1, (await bot.States.GetAsync(FeedPoller.SourceOf(_server.Url("/huge"))))!.Failures);
+    }
 }
