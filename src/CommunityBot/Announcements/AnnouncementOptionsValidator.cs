@@ -28,6 +28,10 @@ internal sealed class AnnouncementOptionsValidator : IValidateOptions<Announceme
             {
                 failures.Add($"{key}:PollInterval must be at least {FeedOptions.MinimumPollInterval:c} (was {feed.PollInterval:c}); the default is {FeedOptions.DefaultPollInterval:c}");
             }
+            if (feed.Timeout < FeedOptions.MinimumTimeout || feed.Timeout > FeedOptions.MaximumTimeout)
+            {
+                failures.Add($"{key}:Timeout must be between {FeedOptions.MinimumTimeout:c} and {FeedOptions.MaximumTimeout:c} (was {feed.Timeout:c}); the default is {FeedOptions.DefaultTimeout:c}");
+            }
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

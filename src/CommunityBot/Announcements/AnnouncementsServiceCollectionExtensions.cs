@@ -20,7 +20,8 @@ public static class AnnouncementsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AnnouncementOptions>, AnnouncementOptionsValidator>();
         services.AddHttpClient(FeedPoller.HttpClientName, client =>
         {
-            client.Timeout = TimeSpan.FromSeconds(30);
+            // Each poll has its own deadline, Feeds:N:Timeout, over headers and body alike (FeedPoller).
+            client.Timeout = Timeout.InfiniteTimeSpan;
             client.DefaultRequestHeaders.UserAgent.ParseAdd("CommunityBot/1.0 (+feed announcements)");
         });
         services.TryAddSingleton<DeliverySignal>();

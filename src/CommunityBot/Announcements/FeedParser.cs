@@ -1,16 +1,20 @@
 using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Xml;
+using CommunityBot.Content;
 
 namespace CommunityBot.Announcements;
 
 /// <summary>
 /// Reads RSS 2.0 and Atom 1.0 with System.ServiceModel.Syndication. Only the standard elements are used (guid or
 /// id, link, title, pubDate or published/updated), so nothing depends on one publisher's extensions. A date that
-/// does not parse leaves the item undated instead of failing the whole feed.
+/// does not parse leaves the item undated instead of failing the whole feed. A feed is a stranger's text: control
+/// characters are removed from everything read, and only http(s) links are kept.
 /// </summary>
 public static class FeedParser
 {
+    public const int MaxLinkLength = 2048;
+
     private static readonly XmlReaderSettings _settings = new()
     {
         // No DTDs fetched or expanded: a feed is untrusted input.
@@ -44,10 +48,37 @@ public static class FeedParser
 
     private static FeedItem Read(SyndicationItem item)
     {
-        var link = item.Links.FirstOrDefault(l => string.IsNullOrEmpty(l.RelationshipType) || l.RelationshipType == "alternate")?.GetAbsoluteUri();
+        var link = item.Links.FirstOrDefault(l => string.IsNullOrEmpty(l.RelationshipType) || l.RelationshipType == "alternate");
+        var (address, problem) = CheckLink(link);
         var published = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime != default ? item.LastUpdatedTime : (DateTimeOffset?)null;
-        var id = string.IsNullOrWhiteSpace(item.Id) ? null : item.Id.Trim();
-        return new FeedItem(id, link is { IsAbsoluteUri: true } ? link : null, item.Title?.Text.Trim() ?? "", published);
+        var id = item.Id is null ? "" : ControlCharacters.Strip(item.Id).Trim();
+        return new FeedItem(id.Length == 0 ? null : id, address, ControlCharacters.SingleLine(item.Title?.Text ?? ""), published, problem);
+    }
+
+    private static (Uri? Link, FeedLinkProblem? Problem) CheckLink(SyndicationLink? link)
+    {
+        var text = link?.Uri is { } uri ? ControlCharacters.Strip(uri.OriginalString).Trim() : "";
+        if (text.Length == 0)
+        {
+            return (null, FeedLinkProblem.Missing);
+        }
+        if (text.Length > MaxLinkLength)
+        {
+            return (null, FeedLinkProblem.TooLong);
+        }
+        if (!Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var parsed))
+        {
+            return (null, FeedLinkProblem.NotAbsolute);
+        }
+        if (!parsed.IsAbsoluteUri && (link!.BaseUri is not { IsAbsoluteUri: true } baseUri || !Uri.TryCreate(baseUri, parsed, out parsed)))
+        {
+            return (null, FeedLinkProblem.NotAbsolute);
+        }
+        if (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp)
+        {
+            return (null, FeedLinkProblem.NotHttp);
+        }
+        return parsed.AbsoluteUri.Length > MaxLinkLength ? (null, FeedLinkProblem.TooLong) : (parsed, null);
     }
 
     private static bool TryParseDate(XmlDateTimeData data, out DateTimeOffset date)

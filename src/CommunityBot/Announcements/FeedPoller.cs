@@ -10,10 +10,12 @@ using Microsoft.Extensions.Options;
 namespace CommunityBot.Announcements;
 
 /// <summary>
-/// Polls the configured feeds, each on its own interval, all side by side. A request carries the validators of
-/// the last good answer (If-None-Match, If-Modified-Since), so an unchanged feed costs a 304. A feed that fails
-/// waits twice as long after each failure in a row, up to <see cref="MaxBackoff"/>, and says why; the others go on.
-/// When each feed is next due is kept in the database, so a restart does not poll a failing feed at once.
+/// Polls the configured feeds, each in a loop of its own, so a feed that is slow or failing never delays another.
+/// One poll, headers and body, must be over within the feed's Timeout (driven by the TimeProvider) and may not
+/// send more than <see cref="MaxFeedBytes"/>. A request carries the validators of the last good answer
+/// (If-None-Match, If-Modified-Since), so an unchanged feed costs a 304. A feed that fails waits twice as long
+/// after each failure in a row, up to <see cref="MaxBackoff"/>, and says why. When each feed is next due is kept
+/// in the database, so a restart does not poll a failing feed at once.
 /// </summary>
 public sealed partial class FeedPoller(
     IOptions<AnnouncementOptions> options,
@@ -25,33 +27,41 @@ public sealed partial class FeedPoller(
     ILogger<FeedPoller> logger) : BackgroundService
 {
     public const string HttpClientName = "feeds";
-    public const long MaxFeedBytes = 10 * 1024 * 1024;
+    public const long MaxFeedBytes = 4 * 1024 * 1024;
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(6);
+
+    /// <summary>A feed's loop has polled (or found the feed not due) and now waits until the given time.</summary>
+    public event Action<FeedOptions, DateTimeOffset>? Waiting;
 
     public static string SourceOf(string url) => "feed:" + url;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(options.Value.Feeds.Select(feed => RunAsync(feed, stoppingToken)));
+
+    private async Task RunAsync(FeedOptions feed, CancellationToken stoppingToken)
     {
-        if (options.Value.Feeds.Count == 0)
+        try
         {
-            return;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var next = await PollIfDueAsync(feed, stoppingToken);
+                var wait = next - time.GetUtcNow();
+                if (wait <= TimeSpan.Zero)
+                {
+                    continue;
+                }
+                // The timer is set before anyone hears of the wait, so time moved on after that cannot be missed.
+                var delay = Task.Delay(wait, time, stoppingToken);
+                Waiting?.Invoke(feed, next);
+                await delay;
+            }
         }
-        while (!stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            var next = await PollDueAsync(stoppingToken);
-            var wait = next - time.GetUtcNow();
-            try
-            {
-                await Task.Delay(wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
         }
     }
 
-    /// <summary>Polls every feed that is due now, side by side; returns when the next one is due.</summary>
+    /// <summary>Polls every feed that is due now, side by side, and waits for all; returns when the next one is due.</summary>
     public async Task<DateTimeOffset> PollDueAsync(CancellationToken cancellationToken)
     {
         var polls = options.Value.Feeds.Select(feed => PollIfDueAsync(feed, cancellationToken)).ToList();
@@ -82,12 +92,12 @@ public sealed partial class FeedPoller(
         {
             after = await PollAsync(feed, state, cancellationToken);
         }
-        catch (Exception exception) when (Describe(exception, cancellationToken) is { } reason)
+        catch (Exception exception) when (Describe(exception, feed, cancellationToken) is { } failure)
         {
             var failures = state.Failures + 1;
             var delay = Backoff(feed.PollInterval, failures);
             after = state with { Failures = failures, NextPollAt = time.GetUtcNow() + delay };
-            LogFeedFailed(feed.Url, reason, failures, delay, after.NextPollAt!.Value);
+            LogFeedFailed(feed.Url, failure.Kind, failure.Reason, failures, delay, after.NextPollAt!.Value);
         }
         try
         {
@@ -113,7 +123,11 @@ public sealed partial class FeedPoller(
         {
             request.Headers.TryAddWithoutValidation("If-Modified-Since", state.LastModified);
         }
-        using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        // One deadline for headers and body: HttpClient.Timeout alone stops at the headers, and a body sent a byte
+        // at a time would hold this feed for ever.
+        using var deadline = new CancellationTokenSource(feed.Timeout, time);
+        using var download = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, download.Token);
         var next = time.GetUtcNow() + feed.PollInterval;
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
@@ -126,17 +140,18 @@ public sealed partial class FeedPoller(
         }
         if (response.Content.Headers.ContentLength > MaxFeedBytes)
         {
-            throw new FeedFormatException($"the feed is {response.Content.Headers.ContentLength} bytes, over the limit of {MaxFeedBytes}");
+            throw new FeedTooLargeException($"the feed is {response.Content.Headers.ContentLength} bytes, over the limit of {MaxFeedBytes}");
         }
-        var body = new MemoryStream();
-        await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken))
+        using var body = new MemoryStream();
+        await using (var stream = await response.Content.ReadAsStreamAsync(download.Token))
         {
-            await CopyLimitedAsync(stream, body, cancellationToken);
+            await CopyLimitedAsync(stream, body, download.Token);
         }
         body.Position = 0;
         var index = content.Index;
         // Feeds list newest first; reversed, undated items keep their oldest-first order too.
-        var candidates = FeedParser.Parse(body).Reverse().Select(item => AnnouncementCandidate.FromFeedItem(item, index, feed.Url)).ToList();
+        var items = FeedParser.Parse(body).Reverse().ToList();
+        var candidates = items.Select(item => AnnouncementCandidate.FromFeedItem(item, index, feed.Url)).ToList();
         var cursor = state.Cursor;
         if (cursor is null)
         {
@@ -145,7 +160,14 @@ public sealed partial class FeedPoller(
         }
         else
         {
-            await announcer.AnnounceNewAsync(state.Source, candidates, cancellationToken);
+            var announced = await announcer.AnnounceNewAsync(state.Source, candidates, cancellationToken);
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i].LinkProblem is { } problem && announced.Contains(candidates[i]))
+                {
+                    LogAnnouncedWithoutLink(feed.Url, candidates[i].Essay.Title, problem);
+                }
+            }
         }
         if (state.Failures > 0)
         {
@@ -164,7 +186,7 @@ public sealed partial class FeedPoller(
         {
             if (to.Length + read > MaxFeedBytes)
             {
-                throw new FeedFormatException($"the feed is over the limit of {MaxFeedBytes} bytes");
+                throw new FeedTooLargeException($"the feed sends more than the limit of {MaxFeedBytes} bytes");
             }
             to.Write(buffer, 0, read);
         }
@@ -176,27 +198,36 @@ public sealed partial class FeedPoller(
         return delay < MaxBackoff ? delay : (interval > MaxBackoff ? interval : MaxBackoff);
     }
 
-    /// <summary>Why a poll failed, in words for the log; null for a stop of the bot, which is no failure.</summary>
-    private static string? Describe(Exception exception, CancellationToken cancellationToken) => exception switch
+    /// <summary>Why a poll failed, for the log; null for a stop of the bot, which is no failure.</summary>
+    private static (FeedFailure Kind, string Reason)? Describe(Exception exception, FeedOptions feed, CancellationToken cancellationToken)
     {
-        OperationCanceledException when cancellationToken.IsCancellationRequested => null,
-        OperationCanceledException => "no answer before the request timed out",
-        HttpRequestException { StatusCode: { } } http => $"the server answered {http.Message}",
-        HttpRequestException http => $"the server could not be reached: {http.Message}",
-        FeedFormatException format => $"the answer is not a feed the bot can read: {format.Message}",
-        DbException storage => $"what the feed holds could not be recorded: {storage.Message}",
-        _ => $"{exception.GetType().Name}: {exception.Message}",
-    };
+        (FeedFailure Kind, string Reason)? failure = exception switch
+        {
+            OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+            OperationCanceledException => (FeedFailure.TimedOut, $"no complete answer within the timeout of {feed.Timeout:c}"),
+            HttpRequestException { StatusCode: { } } http => (FeedFailure.HttpStatus, $"the server answered {http.Message}"),
+            HttpRequestException http => (FeedFailure.Unreachable, $"the server could not be reached: {http.Message}"),
+            FeedTooLargeException large => (FeedFailure.TooLarge, $"the answer is too large to read: {large.Message}"),
+            FeedFormatException format => (FeedFailure.NotAFeed, $"the answer is not a feed the bot can read: {format.Message}"),
+            DbException storage => (FeedFailure.Storage, $"what the feed holds could not be recorded: {storage.Message}"),
+            _ => (FeedFailure.Other, $"{exception.GetType().Name}: {exception.Message}"),
+        };
+        // The server chose the reason phrase and parts of the parser's message.
+        return failure is { } f ? (f.Kind, ControlCharacters.SingleLine(f.Reason)) : null;
+    }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Feed {Url} not modified")]
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Debug, Message = "Feed {Url} not modified")]
     private partial void LogNotModified(string url);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Url} failed: {Reason}. {Failures} failure(s) in a row; next try in {Delay} at {Next:u}; other feeds are not affected")]
-    private partial void LogFeedFailed(string url, string reason, int failures, TimeSpan delay, DateTimeOffset next);
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Feed {Url} failed: {Reason} ({Failure}). {Failures} failure(s) in a row; next try in {Delay} at {Next:u}; other feeds are not affected")]
+    private partial void LogFeedFailed(string url, FeedFailure failure, string reason, int failures, TimeSpan delay, DateTimeOffset next);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Url} works again after {Failures} failure(s)")]
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Feed {Url} works again after {Failures} failure(s)")]
     private partial void LogRecovered(string url, int failures);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The state of feed {Url} could not be read or saved")]
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "The state of feed {Url} could not be read or saved")]
     private partial void LogStorageFailed(Exception exception, string url);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Feed {Url}: \"{Title}\" is announced without a link ({LinkProblem}); only http(s) links of at most 2048 characters are posted")]
+    private partial void LogAnnouncedWithoutLink(string url, string title, FeedLinkProblem linkProblem);
 }

@@ -37,34 +37,36 @@ public sealed class DiscordDeliveryChannel(DiscordRestClient rest) : IDeliveryCh
 
     /// <summary>
     /// An embed with the title, date, epigraph and link. The guild's chosen role is pinged, and allowed_mentions
-    /// names that role alone, so nothing in an essay's text can ping anyone else.
+    /// names that role alone, so nothing in an essay's text can ping anyone else. Every text of the essay (or the
+    /// feed item) is escaped, so none of it renders as Markdown.
     /// </summary>
     public string RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId)
     {
         var description = new StringBuilder();
         if (essay.Epigraph is { } epigraph)
         {
-            description.Append(DiscordText.Fit(DisplayFormat.Quoted(epigraph.Text), 1500)).Append('\n').Append(DiscordText.Fit(DisplayFormat.Attribution(epigraph), 300));
+            description.Append(DiscordText.FitEscaped(DisplayFormat.Quoted(epigraph.Text), 1500)).Append('\n').Append(DiscordText.FitEscaped(DisplayFormat.Attribution(epigraph), 300));
         }
         if (essay.Url is { } url)
         {
-            description.Append(description.Length > 0 ? "\n\n" : "").Append(url);
+            description.Append(description.Length > 0 ? "\n\n" : "").Append(DiscordText.Link(url));
         }
         var embed = new JsonEmbed
         {
-            Title = DiscordText.Fit(essay.Title, DiscordLimits.EmbedTitle),
-            Url = essay.Url?.ToString(),
+            Title = DiscordText.FitEscaped(essay.Title, DiscordLimits.EmbedTitle),
+            Url = essay.Url?.AbsoluteUri,
             Description = description.Length == 0 ? null : description.ToString(),
             Fields = [new JsonEmbedField { Name = "Published", Value = DisplayFormat.Date(essay.Published) }],
         };
+        var title = DiscordText.FitEscaped(essay.Title, 200);
         var message = mentionRoleId is { } role
             ? new JsonMessageCreate
             {
-                Content = string.Create(CultureInfo.InvariantCulture, $"<@&{role}> New essay: {DiscordText.Fit(essay.Title, 200)}"),
+                Content = string.Create(CultureInfo.InvariantCulture, $"<@&{role}> New essay: {title}"),
                 Embeds = [embed],
                 AllowedMentions = new JsonAllowedMentions { Parse = [], Roles = [role] },
             }
-            : new JsonMessageCreate { Content = $"New essay: {DiscordText.Fit(essay.Title, 200)}", Embeds = [embed], AllowedMentions = JsonAllowedMentions.None };
+            : new JsonMessageCreate { Content = $"New essay: {title}", Embeds = [embed], AllowedMentions = JsonAllowedMentions.None };
         return JsonSerializer.Serialize(message, DiscordJsonContext.Default.JsonMessageCreate);
     }
 

@@ -9,7 +9,8 @@ namespace CommunityBot.Discord;
 
 /// <summary>
 /// Turns reply models into Discord messages: embeds within every documented limit, paging buttons for lists,
-/// and problems as ephemeral messages. No message the bot sends can ping anyone.
+/// and problems as ephemeral messages. No message the bot sends can ping anyone, and every text that comes from
+/// an essay or a user is escaped, so none of it renders as Markdown; the bot's own wording and links are not.
 /// </summary>
 public static class DiscordReplyRenderer
 {
@@ -45,12 +46,12 @@ public static class DiscordReplyRenderer
     private static JsonEmbed QuoteEmbed(QuoteReply reply)
     {
         var (quote, essay) = (reply.Entry.Quote, reply.Entry.Essay);
-        var attribution = DiscordText.Fit(DisplayFormat.Attribution(quote), DiscordLimits.EmbedDescription / 4);
+        var attribution = DiscordText.FitEscaped(DisplayFormat.Attribution(quote), DiscordLimits.EmbedDescription / 4);
         return new JsonEmbed
         {
             Title = Title(essay.Title),
             Url = essay.Url?.ToString(),
-            Description = DiscordText.Fit(DisplayFormat.Quoted(quote.Text), DiscordLimits.EmbedDescription - attribution.Length - 2) + "\n" + attribution,
+            Description = DiscordText.FitEscaped(DisplayFormat.Quoted(quote.Text), DiscordLimits.EmbedDescription - attribution.Length - 2) + "\n" + attribution,
             Color = Colour,
             Footer = new JsonEmbedFooter { Text = $"{(reply.Entry.IsEpigraph ? "Epigraph" : "Quoted in the essay")} · {DisplayFormat.Date(essay.Published)}" },
         };
@@ -61,16 +62,16 @@ public static class DiscordReplyRenderer
         var description = new StringBuilder();
         if (essay.Epigraph is { } epigraph)
         {
-            description.Append(DiscordText.Fit(DisplayFormat.Quoted(epigraph.Text), 1500)).Append('\n').Append(DisplayFormat.Attribution(epigraph)).Append("\n\n");
+            description.Append(DiscordText.FitEscaped(DisplayFormat.Quoted(epigraph.Text), 1500)).Append('\n').Append(DiscordText.Escape(DisplayFormat.Attribution(epigraph))).Append("\n\n");
         }
         if (essay.HasBody)
         {
-            description.Append(DisplayFormat.Excerpt(essay.BodyText, 1200));
+            description.Append(DiscordText.Escape(DisplayFormat.Excerpt(essay.BodyText, 1200)));
         }
         var fields = new List<JsonEmbedField> { Field("Published", DisplayFormat.Date(essay.Published)) };
         if (DisplayFormat.Credits(essay) is { Length: > 0 } credits)
         {
-            fields.Add(Field("Credits", credits));
+            fields.Add(Field("Credits", DiscordText.Escape(credits)));
         }
         fields.Add(Field("In the essay", $"{essay.Quotes.Count} quotes · {essay.References.Count} references · {essay.FurtherResources.Count} further resources"));
         return new JsonEmbed
@@ -120,8 +121,9 @@ public static class DiscordReplyRenderer
         var fields = new List<JsonEmbedField>();
         foreach (var item in reply.Items.Take(DiscordLimits.EmbedFields))
         {
-            var field = Field(item.Title,
-                string.Join(" · ", new[] { item.Who, item.Where, item.When, item.Note, item.Url?.ToString() }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } detail ? detail : "—");
+            var parts = new[] { item.Who, item.Where, item.When, item.Note }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => DiscordText.Escape(p!));
+            var detail = string.Join(" · ", item.Url is { } url ? parts.Append(DiscordText.Link(url)) : parts);
+            var field = Field(DiscordText.Escape(item.Title), detail.Length > 0 ? detail : "—");
             budget -= field.Name.Length + field.Value.Length;
             if (budget < 0)
             {
@@ -146,16 +148,16 @@ public static class DiscordReplyRenderer
         Title = Title($"Search · {reply.Query}"),
         Color = Colour,
         Fields = [.. reply.Hits.Take(DiscordLimits.EmbedFields).Select(hit => Field(
-            DiscordText.Fit($"{hit.Essay.Title} · {DisplayFormat.Date(hit.Essay.Published)}", DiscordLimits.EmbedFieldName),
-            $"{hit.Field}: {hit.Snippet}"))],
+            DiscordText.FitEscaped($"{hit.Essay.Title} · {DisplayFormat.Date(hit.Essay.Published)}", DiscordLimits.EmbedFieldName),
+            $"{hit.Field}: {DiscordText.Escape(hit.Snippet)}"))],
     };
 
     private static JsonEmbed AboutEmbed(AboutReply about) => new()
     {
         Title = Title(about.Publication),
         Url = about.SiteUrl.ToString(),
-        Description = $"CommunityBot serves {about.EssayCount} essays and {about.QuoteCount} quotes of {about.Publication}."
-            + (about.Latest is { } latest ? $"\nLatest: **{latest.Title}** · {DisplayFormat.Date(latest.Published)}" : ""),
+        Description = $"CommunityBot serves {about.EssayCount} essays and {about.QuoteCount} quotes of {DiscordText.Escape(about.Publication)}."
+            + (about.Latest is { } latest ? $"\nLatest: **{DiscordText.Escape(latest.Title)}** · {DisplayFormat.Date(latest.Published)}" : ""),
         Color = Colour,
     };
 
@@ -167,7 +169,7 @@ public static class DiscordReplyRenderer
     };
 
     private static string ProblemText(ProblemReply problem) =>
-        problem.Suggestions.Count == 0 ? problem.Message : $"{problem.Message}\nDid you mean: {string.Join(", ", problem.Suggestions)}?";
+        problem.Suggestions.Count == 0 ? problem.Message : $"{problem.Message}\nDid you mean: {string.Join(", ", problem.Suggestions.Select(DiscordText.Escape))}?";
 
     private static JsonEmbedField Field(string name, string value) => new()
     {
@@ -175,5 +177,6 @@ public static class DiscordReplyRenderer
         Value = DiscordText.Fit(value, DiscordLimits.EmbedFieldValue),
     };
 
-    private static string Title(string text) => DiscordText.Fit(text, DiscordLimits.EmbedTitle);
+    /// <summary>Every title holds an essay's title or a user's words.</summary>
+    private static string Title(string text) => DiscordText.FitEscaped(text, DiscordLimits.EmbedTitle);
 }

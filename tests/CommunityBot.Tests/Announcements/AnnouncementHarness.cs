@@ -32,14 +32,18 @@ internal sealed class AnnouncementHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
     private EssayFolderAnnouncer? _folder;
+    private bool _polling;
 
-    private AnnouncementHarness(ServiceProvider services, CapturingLoggerProvider logs)
+    private AnnouncementHarness(ServiceProvider services, CapturingLoggerProvider logs, StructuredLogProvider log)
     {
         _services = services;
         Logs = logs;
+        Log = log;
     }
 
     public CapturingLoggerProvider Logs { get; }
+
+    public StructuredLogProvider Log { get; }
 
     public ContentStore Content => _services.GetRequiredService<ContentStore>();
 
@@ -54,7 +58,8 @@ internal sealed class AnnouncementHarness : IAsyncDisposable
     public AnnouncedRepository Announced => _services.GetRequiredService<AnnouncedRepository>();
 
     /// <summary>Builds the services, starts the folder announcer and waits for its baseline or catch-up.</summary>
-    public static async Task<AnnouncementHarness> StartAsync(TestDatabase db, string essays, FakeTimeProvider time, IReadOnlyList<string>? feeds = null, TimeSpan? pollInterval = null)
+    public static async Task<AnnouncementHarness> StartAsync(
+        TestDatabase db, string essays, FakeTimeProvider time, IReadOnlyList<string>? feeds = null, TimeSpan? pollInterval = null, TimeSpan? feedTimeout = null)
     {
         await new GuildSettingsRepository(db.Database, time).SaveAsync(new GuildSettings(111, AnnounceChannelId: 222, AnnounceRoleId: RoleId));
         var settings = new Dictionary<string, string?>
@@ -70,14 +75,19 @@ internal sealed class AnnouncementHarness : IAsyncDisposable
         {
             settings[$"Feeds:{i}:Url"] = feeds![i];
             settings[$"Feeds:{i}:PollInterval"] = (pollInterval ?? TimeSpan.FromMinutes(15)).ToString("c");
+            if (feedTimeout is { } timeout)
+            {
+                settings[$"Feeds:{i}:Timeout"] = timeout.ToString("c");
+            }
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new CapturingLoggerProvider();
+        var log = new StructuredLogProvider();
         var mastodonClients = new Mock<IMastodonClientFactory>();
         mastodonClients.Setup(f => f.Create(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>())).Returns(Mock.Of<IMastodonClient>());
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
+            .AddLogging(logging => logging.AddProvider(logs).AddProvider(log).SetMinimumLevel(LogLevel.Debug))
             .AddSingleton<TimeProvider>(time)
             .AddStorage()
             .AddContent()
@@ -92,7 +102,7 @@ internal sealed class AnnouncementHarness : IAsyncDisposable
         services.AddAnnouncementTargets<ConsoleAnnouncementTargetSource>();
         services.AddAnnouncementTargets<GuildAnnouncementTargetSource>();
         services.AddAnnouncementTargets<MastodonAnnouncementTargetSource>();
-        var harness = new AnnouncementHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), logs);
+        var harness = new AnnouncementHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), logs, log);
         harness._folder = harness._services.GetServices<IHostedService>().OfType<EssayFolderAnnouncer>().Single();
         await harness._folder.StartAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         await harness._folder.CaughtUp.WaitAsync(TimeSpan.FromSeconds(10));
@@ -126,11 +136,22 @@ internal sealed class AnnouncementHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the feed poller as the host does: every feed in its own loop, on the fake clock.</summary>
+    public async Task StartPollingAsync()
+    {
+        _polling = true;
+        await Poller.StartAsync(CancellationToken.None);
+    }
+
     public async Task<IReadOnlyList<OutboxEntry>> AnnouncementsAsync() =>
         [.. (await Outbox.AllAsync()).Where(e => e.Kind == Announcer.Kind)];
 
     public async ValueTask DisposeAsync()
     {
+        if (_polling)
+        {
+            await Poller.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        }
         if (_folder is not null)
         {
             await _folder.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));

@@ -20,6 +20,25 @@ public sealed class AnnouncementOptionsValidatorTests
     }
 
     [Fact]
+    public void Timeout_Unset_DefaultsToThirtySeconds_AndIsBound()
+    {
+        var options = Bind(new() { ["Feeds:0:Url"] = "https://example.org/a", ["Feeds:1:Url"] = "https://example.org/b", ["Feeds:1:Timeout"] = "00:00:05" });
+
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Feeds[0].Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.Feeds[1].Timeout);
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:30:00")]
+    public void Timeout_OutOfRange_IsRefused_NamingTheKey(string timeout)
+    {
+        var exception = Assert.Throws<OptionsValidationException>(() => Bind(new() { ["Feeds:0:Url"] = "https://example.org/feed", ["Feeds:0:Timeout"] = timeout }));
+
+        Assert.Contains(exception.Failures, f => f.StartsWith("Feeds:0:Timeout must be between 00:00:01 and 00:10:00", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Feeds_BindWithAFifteenMinuteDefault()
     {
         var options = Bind(new() { ["Feeds:0:Url"] = "https://www.rights-studio.org/journal?format=rss", ["Feeds:1:Url"] = "http://127.0.0.1:8080/feed", ["Feeds:1:PollInterval"] = "00:05:00" });

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Threading.Channels;
 using CommunityBot.Announcements;
+using CommunityBot.Content;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
@@ -31,6 +34,18 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
 
     private Task<AnnouncementHarness> StartAsync(params string[] paths) =>
         AnnouncementHarness.StartAsync(_db, _folder.Path, _time, [.. paths.Select(_server.Url)], _interval);
+
+    /// <summary>A bot that took its baseline from <paramref name="first"/> and then polled <paramref name="then"/> once.</summary>
+    private async Task<AnnouncementHarness> BaselineThenPollAsync(string path, string first, string then)
+    {
+        _server.Serve(path, first);
+        var bot = await StartAsync(path);
+        await PollAsync(bot);
+        _server.Serve(path, then);
+        _time.Advance(_interval);
+        await PollAsync(bot);
+        return bot;
+    }
 
     private static async Task PollAsync(AnnouncementHarness bot) => await bot.Poller.PollDueAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -65,12 +80,7 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AnAtomFeed_IsReadToo()
     {
-        _server.Serve("/journal.atom", "journal.atom");
-        await using var bot = await StartAsync("/journal.atom");
-        await PollAsync(bot);
-        _server.Serve("/journal.atom", "journal-updated.atom");
-        _time.Advance(_interval);
-        await PollAsync(bot);
+        await using var bot = await BaselineThenPollAsync("/journal.atom", "journal.atom", "journal-updated.atom");
 
         var rows = await bot.AnnouncementsAsync();
         Assert.Equal(["announce:id:urn:uuid:7f9e1c2a-0000-4000-8000-000000000002:console"], KeysFor(rows, "console"));
@@ -109,6 +119,9 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         await PollAsync(bot);
         Assert.Contains(bot.Logs.Lines, l => l.Contains($"Feed {_server.Url("/broken")} failed: the answer is not a feed", StringComparison.Ordinal));
         Assert.Contains(bot.Logs.Lines, l => l.Contains($"Feed {_server.Url("/down")} failed: the server answered HTTP 500", StringComparison.Ordinal));
+        Assert.Equal(
+            [(_server.Url("/broken"), FeedFailure.NotAFeed), (_server.Url("/down"), FeedFailure.HttpStatus)],
+            bot.Log.WithEventId(4101).Select(e => ((string)e["Url"]!, (FeedFailure)e["Failure"]!)).Order());
         var start = _time.GetUtcNow();
         Assert.Equal(start + (2 * _interval), (await bot.States.GetAsync(FeedPoller.SourceOf(_server.Url("/down"))))!.NextPollAt);
 
@@ -184,5 +197,84 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(6, (await restarted.AnnouncementsAsync()).Count);
         Assert.Equal(3, _server.RequestsTo("/journal").Count);
+    }
+
+    [Fact]
+    public async Task PollLoop_AFeedTricklingItsBody_IsCutOffAtItsTimeout_WhileAnotherIsPolledAndAnnouncedOnTime()
+    {
+        var interval = TimeSpan.FromMinutes(1);
+        var timeout = TimeSpan.FromMinutes(3);
+        _server.Hold("/slow", "journal.rss");
+        _server.Serve("/journal", "journal.rss");
+        await using var bot = await AnnouncementHarness.StartAsync(_db, _folder.Path, _time, [_server.Url("/slow"), _server.Url("/journal")], interval, timeout);
+        var waits = Channel.CreateUnbounded<string>();
+        bot.Poller.Waiting += (feed, _) => waits.Writer.TryWrite(feed.Url);
+        async Task WaitingAsync(string path)
+        {
+            while (await waits.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)) != _server.Url(path))
+            {
+            }
+        }
+
+        await bot.StartPollingAsync();
+        await _server.HoldingAsync("/slow").WaitAsync(TimeSpan.FromSeconds(10));
+        await WaitingAsync("/journal");
+        _server.Serve("/journal", "journal-updated.rss");
+        _time.Advance(interval);
+        await WaitingAsync("/journal");
+
+        Assert.Equal(6, (await bot.AnnouncementsAsync()).Count);
+        Assert.Single(_server.RequestsTo("/slow"));
+        Assert.Empty(bot.Log.WithEventId(4101));
+
+        _time.Advance(timeout - interval);
+        await WaitingAsync("/slow");
+
+        var failure = Assert.Single(bot.Log.WithEventId(4101));
+        Assert.Equal(_server.Url("/slow"), failure["Url"]);
+        Assert.Equal(FeedFailure.TimedOut, failure["Failure"]);
+        Assert.Equal(1, failure["Failures"]);
+        var slow = (await bot.States.GetAsync(FeedPoller.SourceOf(_server.Url("/slow"))))!;
+        Assert.Equal(_time.GetUtcNow() + (2 * interval), slow.NextPollAt);
+        Assert.Null(slow.Cursor);
+    }
+
+    [Fact]
+    public async Task Poll_HostileItem_IsAnnouncedWithoutItsJavascriptLink_WithAWarning_AndItsTitleEscapedAndClean()
+    {
+        await using var bot = await BaselineThenPollAsync("/journal", "journal.rss", "hostile.rss");
+
+        var rows = await bot.AnnouncementsAsync();
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Equal(Announcer.IdempotencyKey("id:hostile-1", r.Target), r.IdempotencyKey));
+        Assert.All(rows, r => Assert.DoesNotContain("javascript", r.Payload, StringComparison.OrdinalIgnoreCase));
+        using var discord = JsonDocument.Parse(rows.Single(r => r.Target == AnnouncementHarness.DiscordTarget).Payload);
+        var message = discord.RootElement;
+        Assert.Equal(@"<@&333> New essay: \[Log in to Discord\]\(https://evil.example/login\)2J", message.GetProperty("content").GetString());
+        var embed = message.GetProperty("embeds")[0];
+        Assert.Equal(@"\[Log in to Discord\]\(https://evil.example/login\)2J", embed.GetProperty("title").GetString());
+        Assert.False(embed.TryGetProperty("url", out var url) && url.ValueKind != JsonValueKind.Null);
+        var status = JsonDocument.Parse(rows.Single(r => r.Target == AnnouncementHarness.MastodonTarget).Payload).RootElement.GetProperty("status").GetString()!;
+        Assert.Contains("[Log in to Discord](https://evil.example/login)2J", status, StringComparison.Ordinal);
+        Assert.DoesNotContain(status, c => ControlCharacters.IsControl(c) && c != '\n');
+
+        var warning = Assert.Single(bot.Log.WithEventId(4104));
+        Assert.Equal(_server.Url("/journal"), warning["Url"]);
+        Assert.Equal(FeedLinkProblem.NotHttp, warning["LinkProblem"]);
+        Assert.Equal("[Log in to Discord](https://evil.example/login)2J", warning["Title"]);
+        Assert.All(bot.Logs.Lines, line => Assert.DoesNotContain('\u009b', line));
+    }
+
+    [Fact]
+    public async Task Poll_AFeedSendingMoreThanTheLimit_IsCutOff_AndLoggedAsTooLarge()
+    {
+        _server.ServeText("/huge", "<rss version=\"2.0\"><channel>" + new string(' ', (int)FeedPoller.MaxFeedBytes) + "</channel></rss>");
+        await using var bot = await StartAsync("/huge");
+
+        await PollAsync(bot);
+
+        var failure = Assert.Single(bot.Log.WithEventId(4101));
+        Assert.Equal(FeedFailure.TooLarge, failure["Failure"]);
+        Assert.Equal(1, (await bot.States.GetAsync(FeedPoller.SourceOf(_server.Url("/huge"))))!.Failures);
     }
 }

@@ -71,6 +71,37 @@ public sealed class DiscordReplyRendererTests
         Assert.Empty(data.AllowedMentions!.Parse!);
     }
 
+    [Fact]
+    public void Render_EssayAndQuoteWithMarkdownInTheirText_IsEscaped_AndTheEssayLinkStillWorks()
+    {
+        using var folder = new TempEssayFolder();
+        folder.Write("hostile.md", """
+            ---
+            title: "[Log in to Discord](https://evil.example) *now*"
+            slug: hostile
+            published: 2026-03-06
+            authors: [Some_One]
+            url: https://www.rights-studio.org/journal/hostile_essay-one
+            epigraph:
+              text: "# Heading\n- item ||spoiler|| <@123>"
+              author: "__Some__"
+            ---
+            """);
+        var core = Core(folder.Path, out var store);
+        Assert.True(store.Errors.Count == 0, string.Join("; ", store.Errors));
+
+        var quote = DiscordReplyRenderer.Render(core.Execute(R("quote", ("essay", "hostile")))).Embeds![0];
+        var essay = DiscordReplyRenderer.Render(core.Execute(R("essay", ("essay", "hostile")))).Embeds![0];
+
+        Assert.Equal(@"\[Log in to Discord\]\(https://evil.example\) \*now\*", quote.Title);
+        Assert.Equal("https://www.rights-studio.org/journal/hostile_essay-one", quote.Url);
+        Assert.Equal("“\\# Heading\n\\- item \\|\\|spoiler\\|\\| \\<@123\\>”\n— \\_\\_Some\\_\\_", quote.Description);
+        Assert.Equal(quote.Title, essay.Title);
+        Assert.Equal(quote.Url, essay.Url);
+        Assert.StartsWith("“\\# Heading\n\\- item", essay.Description, StringComparison.Ordinal);
+        Assert.Equal(@"Words: Some\_One", essay.Fields!.Single(f => f.Name == "Credits").Value);
+    }
+
     private static List<JsonInteractionCallbackData> AssertAllWithinLimits(CommandCore core, IEnumerable<CommandRequest> requests)
     {
         var rendered = new List<JsonInteractionCallbackData>();

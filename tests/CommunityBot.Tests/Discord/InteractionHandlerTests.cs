@@ -19,7 +19,7 @@ public sealed class InteractionHandlerTests
         var data = Data(Single(await harness.HandleAsync(Interactions.Command("quote", ("essay", "mentions")))), type: 4);
 
         Assert.True(data.TryGetProperty("embeds", out _), data.GetRawText());
-        Assert.Contains("@everyone and <@&123>", data.GetProperty("embeds")[0].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains(@"@everyone and \<@&123\>", data.GetProperty("embeds")[0].GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal("{\"parse\":[]}", data.GetProperty("allowed_mentions").GetRawText());
     }
 

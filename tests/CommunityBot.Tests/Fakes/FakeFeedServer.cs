@@ -5,14 +5,17 @@ namespace CommunityBot.Tests.Fakes;
 
 /// <summary>
 /// A loopback web site serving feeds from Fixtures/feeds. A feed served with an ETag or Last-Modified answers 304
-/// to a request whose validators match, as a real server does; any path can instead answer an error status. Every
-/// request is recorded with its conditional headers.
+/// to a request whose validators match, as a real server does; any path can instead answer an error status, or
+/// send the start of its body and then hold the rest back, as a stalled or hostile server does. Every request is
+/// recorded with its conditional headers.
 /// </summary>
 public sealed class FakeFeedServer : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Answer> _answers = [];
     private readonly List<FakeFeedRequest> _requests = [];
+    private readonly Dictionary<string, TaskCompletionSource> _holding = [];
+    private readonly CancellationTokenSource _stopping = new();
     private readonly WebApplication _app;
 
     private FakeFeedServer()
@@ -42,6 +45,31 @@ public sealed class FakeFeedServer : IAsyncDisposable
         Set(path, new Answer(200, Fixture(fixture), contentType, etag, lastModified?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    /// <summary>Serves <paramref name="body"/> as RSS at <paramref name="path"/> from now on.</summary>
+    public void ServeText(string path, string body) => Set(path, new Answer(200, body, "application/rss+xml; charset=utf-8", null, null));
+
+    /// <summary>
+    /// From now on a request to <paramref name="path"/> gets the headers and the first bytes of the fixture, and
+    /// then nothing more until the client gives up or the server stops.
+    /// </summary>
+    public void Hold(string path, string fixture)
+    {
+        lock (_lock)
+        {
+            _holding[path] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        Set(path, new Answer(200, Fixture(fixture), "application/rss+xml; charset=utf-8", null, null, Hold: true));
+    }
+
+    /// <summary>Completes once a request to a held path has received the first bytes of its body.</summary>
+    public Task HoldingAsync(string path)
+    {
+        lock (_lock)
+        {
+            return _holding[path].Task;
+        }
+    }
+
     /// <summary>Answers every request to <paramref name="path"/> with <paramref name="status"/> from now on.</summary>
     public void Fail(string path, int status) => Set(path, new Answer(status, "<html><body>Service Unavailable</body></html>", "text/html", null, null));
 
@@ -55,7 +83,9 @@ public sealed class FakeFeedServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         await _app.StopAsync();
+        _stopping.Dispose();
         await _app.DisposeAsync();
     }
 
@@ -99,10 +129,23 @@ public sealed class FakeFeedServer : IAsyncDisposable
         {
             response.Headers.LastModified = answer.LastModified;
         }
-        await response.WriteAsync(answer.Body);
+        if (!answer.Hold)
+        {
+            await response.WriteAsync(answer.Body);
+            return;
+        }
+        await response.WriteAsync(answer.Body[..64]);
+        await response.Body.FlushAsync();
+        lock (_lock)
+        {
+            _holding[path].TrySetResult();
+        }
+        // Waits for the client to give up or the server to stop, never for a clock.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
-    private sealed record Answer(int Status, string Body, string ContentType, string? ETag, string? LastModified);
+    private sealed record Answer(int Status, string Body, string ContentType, string? ETag, string? LastModified, bool Hold = false);
 }
