@@ -14,7 +14,11 @@ public sealed class DeliveryOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Delivery:MaxRetryDelay must be between 00:00:01 and 1.00:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Permanent rejections in a row after which a target is paused.</summary>
+    /// <summary>How many times a row whose sends keep failing in an unexpected way is tried before it is failed for good.</summary>
+    [Range(1, 1000, ErrorMessage = "Delivery:MaxAttempts must be between 1 and 1000")]
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Rejections by the target (403, 404) in a row after which it is paused.</summary>
     [Range(1, 100, ErrorMessage = "Delivery:PauseAfterFailures must be between 1 and 100")]
     public int PauseAfterFailures { get; set; } = 3;
 }

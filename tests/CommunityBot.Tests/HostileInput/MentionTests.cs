@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CommunityBot.Content;
+using CommunityBot.Delivery;
 using CommunityBot.Discord;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Delivery;
@@ -78,7 +79,7 @@ public sealed class MentionTests : IDisposable
         var store = new ContentStore(Options.Create(new ContentOptions { Path = _folder.Path }), NullLogger<ContentStore>.Instance);
         var channel = new DiscordDeliveryChannel(delivery.Rest.Client);
         var epigraph = Assert.Single(store.Index.Epigraphs);
-        var target = DiscordDeliveryChannel.Target(1, 10);
+        var target = TargetKey.Discord(1, 10).ToString();
         await delivery.Outbox.EnqueueAsync(target, "epigraph", channel.RenderEpigraph(target, epigraph), "epigraph:loud");
 
         await delivery.StartWorkerAsync(channel);
