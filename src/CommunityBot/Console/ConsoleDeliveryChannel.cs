@@ -10,9 +10,9 @@ namespace CommunityBot.Console;
 /// <summary>Local mode's only target: posts are printed where the person at the prompt sees them.</summary>
 public sealed class ConsoleDeliveryChannel(LocalConsole console) : IDeliveryChannel
 {
-    public const string Target = "console";
+    public static readonly string Target = TargetKey.Console.ToString();
 
-    public string Prefix => Target;
+    public TargetKind Kind => TargetKind.Console;
 
     public string RenderEpigraph(string target, QuoteEntry epigraph) => ConsoleRenderer.Render(new QuoteReply(epigraph, 1));
 

@@ -2,12 +2,15 @@ namespace CommunityBot.Delivery;
 
 public static class DeliveryChannels
 {
-    /// <summary>The channel whose prefix a target key starts with ("console", or "discord" for "discord:{guild}:{channel}").</summary>
-    public static IDeliveryChannel? For(IReadOnlyList<IDeliveryChannel> channels, string target)
+    /// <summary>The channel that serves the target's kind, or null when the key is not a target or no channel serves it.</summary>
+    public static IDeliveryChannel? For(IReadOnlyList<IDeliveryChannel> channels, string target) =>
+        TargetKey.TryParse(target, out var key) ? For(channels, key) : null;
+
+    public static IDeliveryChannel? For(IReadOnlyList<IDeliveryChannel> channels, TargetKey target)
     {
         foreach (var channel in channels)
         {
-            if (target == channel.Prefix || target.StartsWith(channel.Prefix + ":", StringComparison.Ordinal))
+            if (channel.Kind == target.Kind)
             {
                 return channel;
             }

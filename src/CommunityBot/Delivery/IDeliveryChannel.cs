@@ -5,12 +5,11 @@ namespace CommunityBot.Delivery;
 
 /// <summary>
 /// One kind of target (the console, Discord channels, Mastodon accounts): how a post looks there, and how it is
-/// sent. Targets are keys that start with the channel's <see cref="Prefix"/>: "console", "discord:{guild}:{channel}",
-/// "mastodon:{account}".
+/// sent. It serves every <see cref="TargetKey"/> of its <see cref="Kind"/>.
 /// </summary>
 public interface IDeliveryChannel
 {
-    string Prefix { get; }
+    TargetKind Kind { get; }
 
     /// <summary>The outbox payload for a scheduled epigraph to this target.</summary>
     string RenderEpigraph(string target, QuoteEntry epigraph);
@@ -21,6 +20,9 @@ public interface IDeliveryChannel
     /// </summary>
     string RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId);
 
-    /// <summary>Sends one outbox row, with the row's idempotency key; never throws for a failed send.</summary>
+    /// <summary>
+    /// Sends one outbox row, with the row's idempotency key, and says what the answer means for the row (see
+    /// <see cref="SendOutcome"/>); never throws for a failed send.
+    /// </summary>
     Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken);
 }

@@ -8,5 +8,11 @@ public sealed record SendResult(SendOutcome Outcome, string? RemoteId = null, st
 
     public static SendResult Retry(string error, TimeSpan? retryAfter = null) => new(SendOutcome.Retry, Error: error, RetryAfter: retryAfter);
 
-    public static SendResult Permanent(string error) => new(SendOutcome.Permanent, Error: error);
+    public static SendResult Invalid(string error) => new(SendOutcome.Invalid, Error: error);
+
+    public static SendResult Rejected(string error) => new(SendOutcome.Rejected, Error: error);
+
+    public static SendResult Stopped(string error) => new(SendOutcome.Stopped, Error: error);
+
+    public static SendResult Unexpected(string error) => new(SendOutcome.Unexpected, Error: error);
 }

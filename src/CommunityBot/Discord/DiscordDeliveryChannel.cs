@@ -15,19 +15,15 @@ using CommunityBot.Storage;
 namespace CommunityBot.Discord;
 
 /// <summary>
-/// Posts to guild channels, targets "discord:{guild}:{channel}". Every message carries a nonce made from the
+/// Posts to guild channels, the <see cref="TargetKind.Discord"/> targets. Every message carries a nonce made from the
 /// outbox row's key with enforce_nonce, so a retry after a timeout or a crash returns the message already posted
 /// instead of posting it again.
 /// </summary>
 public sealed class DiscordDeliveryChannel(DiscordRestClient rest) : IDeliveryChannel
 {
-    public const string TargetPrefix = "discord";
     private const int NonceLength = 25;
 
-    public string Prefix => TargetPrefix;
-
-    public static string Target(ulong guildId, ulong channelId) =>
-        string.Create(CultureInfo.InvariantCulture, $"{TargetPrefix}:{guildId}:{channelId}");
+    public TargetKind Kind => TargetKind.Discord;
 
     public string RenderEpigraph(string target, QuoteEntry epigraph)
     {
@@ -72,24 +68,22 @@ public sealed class DiscordDeliveryChannel(DiscordRestClient rest) : IDeliveryCh
 
     public async Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
-        if (!TryParseChannel(entry.Target, out var channelId))
+        if (!TargetKey.TryParse(entry.Target, out var target) || target.Kind != TargetKind.Discord)
         {
-            return SendResult.Permanent($"'{entry.Target}' is not a Discord target (discord:<guild>:<channel>)");
+            return SendResult.Invalid($"'{entry.Target}' is not a Discord target (discord:<guild>:<channel>)");
         }
-        var message = JsonSerializer.Deserialize(entry.Payload, DiscordJsonContext.Default.JsonMessageCreate)!
-            with { Nonce = Nonce(entry.IdempotencyKey), EnforceNonce = true };
+        if (Read(entry.Payload) is not { } message)
+        {
+            return SendResult.Invalid("the stored message cannot be read");
+        }
         try
         {
-            var posted = await rest.CreateMessageAsync(channelId, message, cancellationToken);
+            var posted = await rest.CreateMessageAsync(target.ChannelId, message with { Nonce = Nonce(entry.IdempotencyKey), EnforceNonce = true }, cancellationToken);
             return SendResult.Delivered(posted.Id.ToString(CultureInfo.InvariantCulture));
-        }
-        catch (DiscordRestException exception) when (IsTransient(exception.StatusCode))
-        {
-            return SendResult.Retry($"{(int)exception.StatusCode} {exception.Message}", exception.RetryAfter);
         }
         catch (DiscordRestException exception)
         {
-            return SendResult.Permanent($"{(int)exception.StatusCode} {exception.Message}");
+            return Classify(exception);
         }
         catch (Exception exception) when (exception is TimeoutException or HttpRequestException or DiscordRequestRefusedException)
         {
@@ -101,13 +95,29 @@ public sealed class DiscordDeliveryChannel(DiscordRestClient rest) : IDeliveryCh
     public static string Nonce(string idempotencyKey) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..NonceLength];
 
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
-
-    private static bool TryParseChannel(string target, out ulong channelId)
+    private static SendResult Classify(DiscordRestException exception)
     {
-        channelId = 0;
-        var parts = target.Split(':');
-        return parts.Length == 3 && parts[0] == TargetPrefix && ulong.TryParse(parts[2], CultureInfo.InvariantCulture, out channelId);
+        var error = $"{(int)exception.StatusCode} {exception.Message}";
+        return exception.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => SendResult.Stopped(error),
+            HttpStatusCode.Forbidden or HttpStatusCode.NotFound => SendResult.Rejected(error),
+            HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge => SendResult.Invalid(error),
+            HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout => SendResult.Retry(error, exception.RetryAfter),
+            >= HttpStatusCode.InternalServerError => SendResult.Retry(error, exception.RetryAfter),
+            _ => SendResult.Unexpected(error),
+        };
+    }
+
+    private static JsonMessageCreate? Read(string payload)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(payload, DiscordJsonContext.Default.JsonMessageCreate);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -1,17 +1,16 @@
 using CommunityBot.Clients.Mastodon;
+using CommunityBot.Delivery;
 
 namespace CommunityBot.Mastodon;
 
 /// <summary>One configured account at run time: its client, what the instance allows, and whether it works.</summary>
 public sealed class MastodonAccount(MastodonAccountOptions options, IMastodonClient client)
 {
-    public const string TargetPrefix = "mastodon";
-
     public MastodonAccountOptions Options { get; } = options;
 
     public IMastodonClient Client { get; } = client;
 
-    public string Target => $"{TargetPrefix}:{Options.Name}";
+    public string Target => TargetKey.Mastodon(Options.Name).ToString();
 
     /// <summary>The account's own handle, from verify_credentials; mentions of it are removed from commands.</summary>
     public string? Username { get; set; }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using CommunityBot.Clients.Mastodon;
 using CommunityBot.Clients.Mastodon.JsonModels;
@@ -8,12 +9,12 @@ using CommunityBot.Storage;
 namespace CommunityBot.Mastodon;
 
 /// <summary>
-/// Posts statuses for the targets "mastodon:{account}". The outbox row's key goes out as the Idempotency-Key on
+/// Posts statuses for the <see cref="TargetKind.Mastodon"/> targets, one a configured account. The outbox row's key goes out as the Idempotency-Key on
 /// every attempt, so the instance makes one status of any number of retries.
 /// </summary>
 public sealed class MastodonDeliveryChannel(MastodonAccounts accounts) : IDeliveryChannel
 {
-    public string Prefix => MastodonAccount.TargetPrefix;
+    public TargetKind Kind => TargetKind.Mastodon;
 
     public string RenderEpigraph(string target, QuoteEntry epigraph)
     {
@@ -43,26 +44,47 @@ public sealed class MastodonDeliveryChannel(MastodonAccounts accounts) : IDelive
     {
         if (accounts.Find(entry.Target) is not { } account)
         {
-            return SendResult.Permanent($"no Mastodon account is configured for '{entry.Target}'");
+            return SendResult.Invalid($"no Mastodon account is configured for '{entry.Target}'");
         }
         if (account.Problem is { } problem)
         {
-            // The account may come back (a token is renewed and the bot restarted); keep the post until then.
-            return SendResult.Retry($"account {account.Options.Name} is not in use: {problem}", TimeSpan.FromHours(1));
+            // Refused or misconfigured at its check: nothing it sends can work until the account is fixed, and its
+            // posts are kept for then.
+            return SendResult.Stopped($"account {account.Options.Name} is not in use: {problem}");
         }
-        var status = JsonSerializer.Deserialize(entry.Payload, MastodonJsonContext.Default.JsonStatusCreate)!;
+        if (Read(entry.Payload) is not { } status)
+        {
+            return SendResult.Invalid("the stored status cannot be read");
+        }
         try
         {
             var posted = await account.Client.PostStatusAsync(status, entry.IdempotencyKey, cancellationToken);
             return SendResult.Delivered(posted.Id);
         }
-        catch (MastodonApiException exception) when (exception.IsRetryable)
-        {
-            return SendResult.Retry(exception.Message, exception.RetryAfter);
-        }
         catch (MastodonApiException exception)
         {
-            return SendResult.Permanent(exception.Message);
+            return Classify(exception);
+        }
+    }
+
+    private static SendResult Classify(MastodonApiException exception) => exception switch
+    {
+        { IsRetryable: true } => SendResult.Retry(exception.Message, exception.RetryAfter),
+        { StatusCode: HttpStatusCode.Unauthorized } => SendResult.Stopped(exception.Message),
+        { StatusCode: HttpStatusCode.Forbidden or HttpStatusCode.NotFound } => SendResult.Rejected(exception.Message),
+        { StatusCode: HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnprocessableEntity } => SendResult.Invalid(exception.Message),
+        _ => SendResult.Unexpected(exception.Message),
+    };
+
+    private static JsonStatusCreate? Read(string payload)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(payload, MastodonJsonContext.Default.JsonStatusCreate);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -1,3 +1,4 @@
+using CommunityBot.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Scheduling;
@@ -5,7 +6,7 @@ namespace CommunityBot.Scheduling;
 /// <summary>Local mode: the console is a target like any other, on the default schedule.</summary>
 public sealed class ConsoleEpigraphTargetSource(IOptions<ScheduleOptions> options) : IEpigraphTargetSource
 {
-    public const string Target = "console";
+    public static readonly string Target = TargetKey.Console.ToString();
 
     public Task<IReadOnlyList<EpigraphTarget>> GetTargetsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<EpigraphTarget>>([new EpigraphTarget(Target, options.Value.Epigraph.ToSchedule())]);

@@ -1,3 +1,4 @@
+using CommunityBot.Delivery;
 using CommunityBot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,6 @@ public sealed partial class GuildEpigraphTargetSource(
     IOptions<ScheduleOptions> options,
     ILogger<GuildEpigraphTargetSource> logger) : IEpigraphTargetSource
 {
-    public static string TargetOf(ulong guildId, ulong channelId) => $"discord:{guildId}:{channelId}";
-
     public async Task<IReadOnlyList<EpigraphTarget>> GetTargetsAsync(CancellationToken cancellationToken)
     {
         var fallback = options.Value.Epigraph;
@@ -26,7 +25,7 @@ public sealed partial class GuildEpigraphTargetSource(
             var zone = guild.EpigraphTimeZone ?? fallback.TimeZone;
             if (CronSchedule.TryParse(cron, zone, out var schedule, out var problem))
             {
-                targets.Add(new EpigraphTarget(TargetOf(guild.GuildId, channel), schedule!));
+                targets.Add(new EpigraphTarget(TargetKey.Discord(guild.GuildId, channel).ToString(), schedule!));
             }
             else
             {

@@ -54,14 +54,52 @@ public sealed class BotDatabase
         {
             builder.DefaultTimeout = 10;
         }
-        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && !builder.DataSource.StartsWith(':'))
+        if (builder.Mode == SqliteOpenMode.ReadWriteCreate && !string.IsNullOrEmpty(builder.DataSource) && !builder.DataSource.StartsWith(':'))
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-            if (!string.IsNullOrEmpty(folder))
+            CreatePrivately(Path.GetFullPath(builder.DataSource));
+        }
+        return builder.ToString();
+    }
+
+    // The database holds guild settings and queued posts: only the bot's user reads it. What the bot creates it
+    // creates private (folder 0700, file 0600; SQLite gives its -wal and -shm files the file's mode); a folder or
+    // file an operator made keeps the mode they gave it.
+    private static void CreatePrivately(string file)
+    {
+        var missing = new Stack<string>();
+        for (var folder = Path.GetDirectoryName(file); !string.IsNullOrEmpty(folder) && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+        {
+            missing.Push(folder);
+        }
+        // One at a time from the outermost: CreateDirectory gives the mode to the last folder only.
+        foreach (var folder in missing)
+        {
+            if (OperatingSystem.IsWindows())
             {
                 Directory.CreateDirectory(folder);
             }
+            else
+            {
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
-        return builder.ToString();
+        if (OperatingSystem.IsWindows() || File.Exists(file))
+        {
+            return;
+        }
+        try
+        {
+            // An empty file is an empty SQLite database.
+            using var created = new FileStream(file, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            // Another instance created it first.
+        }
     }
 }

@@ -79,6 +79,11 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
         ALTER TABLE announced ADD COLUMN reason TEXT NOT NULL DEFAULT 'announced';
         CREATE INDEX announced_by_key ON announced (item_key);
         """,
+        // Unexpected send errors of a row, counted apart from its transient retries (an outage may take any number of
+        // those): the row is failed for good when these reach Delivery:MaxAttempts.
+        """
+        ALTER TABLE outbox ADD COLUMN unexpected_failures INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)

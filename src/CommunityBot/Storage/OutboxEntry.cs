@@ -4,6 +4,7 @@ namespace CommunityBot.Storage;
 /// One outbound post. It is written before anything is sent; <see cref="IdempotencyKey"/> belongs to the row and
 /// is sent with every attempt, so a retry after a crash or a timeout can never post twice.
 /// </summary>
+/// <param name="UnexpectedFailures">Attempts that failed in a way no rule foresaw; they are limited, transient failures are not.</param>
 public sealed record OutboxEntry(
     long Id,
     string Target,
@@ -16,4 +17,5 @@ public sealed record OutboxEntry(
     string? LastError,
     string? RemoteId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? DeliveredAt);
+    DateTimeOffset? DeliveredAt,
+    int UnexpectedFailures = 0);

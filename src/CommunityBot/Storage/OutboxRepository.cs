@@ -5,7 +5,16 @@ namespace CommunityBot.Storage;
 public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
 {
     private const string Columns =
-        "id, target, kind, payload, idempotency_key, status, attempts, next_attempt_at, last_error, remote_id, created_at, delivered_at";
+        "id, target, kind, payload, idempotency_key, status, attempts, next_attempt_at, last_error, remote_id, created_at, delivered_at, unexpected_failures";
+
+    // The head of a target is its oldest pending row: rows of a target go out in order, and a failed row is no
+    // longer pending, so the next one becomes the head. Paused targets are left out so they never take the places
+    // of working ones.
+    private const string DeliverableHeads = """
+        o.status = 'pending'
+        AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.target = o.target AND p.status = 'pending')
+        AND NOT EXISTS (SELECT 1 FROM target_health h WHERE h.target = o.target AND h.paused <> 0)
+        """;
 
     /// <summary>Writes a post to send; a second row with the same key is ignored, so enqueueing is idempotent too.</summary>
     /// <returns>True when the row is new.</returns>
@@ -23,31 +32,41 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
         return inserted > 0;
     }
 
+    /// <summary>The head row of every target that is due and not paused, oldest first.</summary>
+    public Task<IReadOnlyList<OutboxEntry>> NextDueAsync(int limit, CancellationToken cancellationToken = default) =>
+        NextDueAsync(limit, [], cancellationToken);
+
     /// <summary>
-    /// The oldest pending row of every target that is due and not paused, at most one a target: rows of a target go out
-    /// in order, and paused targets are left out here so they never take the places of working ones.
+    /// The head row of every target that is due and not paused, oldest first, leaving out the targets of
+    /// <paramref name="stoppedTransports"/> (see <c>TargetKey.Transport</c>): "discord" stands for every Discord
+    /// target, "mastodon:{account}" for that account.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxEntry>> NextDueAsync(int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OutboxEntry>> NextDueAsync(int limit, IReadOnlyCollection<string> stoppedTransports, CancellationToken cancellationToken = default)
     {
+        var (excluded, parameters) = Excluding(stoppedTransports);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
             $"""
             SELECT {Columns} FROM outbox o
-            WHERE o.status = 'pending'
-              AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.target = o.target AND p.status = 'pending')
-              AND o.next_attempt_at <= @now
-              AND NOT EXISTS (SELECT 1 FROM target_health h WHERE h.target = o.target AND h.paused <> 0)
+            WHERE {DeliverableHeads} AND o.next_attempt_at <= @now {excluded}
             ORDER BY o.id
             LIMIT @limit
             """,
-            ("@now", DbCommandExtensions.Timestamp(time.GetUtcNow())), ("@limit", limit));
+            [("@now", DbCommandExtensions.Timestamp(time.GetUtcNow())), ("@limit", limit), .. parameters]);
         return await ReadAllAsync(command, cancellationToken);
     }
 
-    public async Task<DateTimeOffset?> NextAttemptAtAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// When the next head row falls due after <paramref name="after"/>, or null when none is waiting. Heads due by
+    /// then were read at that time, so whoever read them knows of them already.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, IReadOnlyCollection<string> stoppedTransports, CancellationToken cancellationToken = default)
     {
+        var (excluded, parameters) = Excluding(stoppedTransports);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'");
+        await using var command = connection.Command(
+            $"SELECT MIN(o.next_attempt_at) FROM outbox o WHERE {DeliverableHeads} AND o.next_attempt_at > @after {excluded}",
+            [("@after", DbCommandExtensions.Timestamp(after)), .. parameters]);
         return await command.ExecuteScalarAsync(cancellationToken) is string text
             ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind)
             : null;
@@ -71,20 +90,28 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
             ("@id", id), ("@remote", remoteId), ("@now", DbCommandExtensions.Timestamp(time.GetUtcNow())));
     }
 
-    public async Task MarkRetryAsync(long id, string error, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default)
+    /// <param name="unexpected">Counts the attempt toward the row's limit of unexpected failures.</param>
+    public async Task MarkRetryAsync(long id, string error, DateTimeOffset nextAttemptAt, bool unexpected = false, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = @error, next_attempt_at = @next WHERE id = @id",
-            ("@id", id), ("@error", error), ("@next", DbCommandExtensions.Timestamp(nextAttemptAt)));
+            """
+            UPDATE outbox SET attempts = attempts + 1, unexpected_failures = unexpected_failures + @unexpected,
+                last_error = @error, next_attempt_at = @next WHERE id = @id
+            """,
+            ("@id", id), ("@error", error), ("@next", DbCommandExtensions.Timestamp(nextAttemptAt)), ("@unexpected", unexpected ? 1 : 0));
     }
 
-    public async Task MarkFailedAsync(long id, string error, CancellationToken cancellationToken = default)
+    /// <param name="unexpected">The failure that ended the row was an unexpected one (the row is dead-lettered).</param>
+    public async Task MarkFailedAsync(long id, string error, bool unexpected = false, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = @error WHERE id = @id",
-            ("@id", id), ("@error", error));
+            """
+            UPDATE outbox SET status = 'failed', attempts = attempts + 1, unexpected_failures = unexpected_failures + @unexpected,
+                last_error = @error WHERE id = @id
+            """,
+            ("@id", id), ("@error", error), ("@unexpected", unexpected ? 1 : 0));
     }
 
     /// <summary>The latest rows of the targets that start with <paramref name="targetPrefix"/>, newest first.</summary>
@@ -122,8 +149,28 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
                 reader.ReadNullableString(8),
                 reader.ReadNullableString(9),
                 reader.ReadTimestamp(10),
-                reader.IsDBNull(11) ? null : reader.ReadTimestamp(11)));
+                reader.IsDBNull(11) ? null : reader.ReadTimestamp(11),
+                reader.GetInt32(12)));
         }
         return entries;
+    }
+
+    // A transport is its targets' common key, alone ("mastodon:main") or as a prefix ("discord" of "discord:1:2").
+    // substr rather than LIKE: an account name may hold LIKE's wildcards.
+    private static (string Sql, (string Name, object? Value)[] Parameters) Excluding(IReadOnlyCollection<string> transports)
+    {
+        var sql = new System.Text.StringBuilder();
+        var parameters = new List<(string, object?)>();
+        var i = 0;
+        foreach (var transport in transports)
+        {
+            sql.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $" AND o.target <> @stopped{i} AND substr(o.target, 1, @stoppedLength{i}) <> @stoppedPrefix{i}");
+            parameters.Add(($"@stopped{i}", transport));
+            parameters.Add(($"@stoppedLength{i}", transport.Length + 1));
+            parameters.Add(($"@stoppedPrefix{i}", transport + ":"));
+            i++;
+        }
+        return (sql.ToString(), [.. parameters]);
     }
 }

@@ -5,8 +5,6 @@ using CommunityBot.Discord;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Clients.Discord.Rest;
 using CommunityBot.Tests.Fakes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Tests.Delivery;
 
@@ -36,6 +34,12 @@ public sealed class DeliveryHarness : IAsyncDisposable
 
     public TargetHealthRepository Health { get; }
 
+    /// <summary>The options the next started worker gets.</summary>
+    public DeliveryOptions Options { get; } = new();
+
+    /// <summary>The log of every worker the harness starts.</summary>
+    public RecordingLogger<DeliveryWorker> Log { get; } = new();
+
     /// <summary>Messages the fake Discord really created, one per distinct nonce.</summary>
     public int MessagesCreated => _messagesByNonce.Count;
 
@@ -54,9 +58,9 @@ public sealed class DeliveryHarness : IAsyncDisposable
             Health,
             channels.Length > 0 ? channels : [new DiscordDeliveryChannel(Rest.Client)],
             new DeliverySignal(),
-            Options.Create(new DeliveryOptions()),
+            Microsoft.Extensions.Options.Options.Create(Options),
             Rest.Time,
-            NullLogger<DeliveryWorker>.Instance);
+            Log);
         _workers.Add(worker);
         await worker.StartAsync(CancellationToken.None);
         return worker;
@@ -102,6 +106,16 @@ public sealed class DeliveryHarness : IAsyncDisposable
             await Task.Delay(2);
         }
         return await WaitForOutboxAsync(condition);
+    }
+
+    /// <summary>Moves fake time on a second at a time, giving the worker a moment at each step.</summary>
+    public async Task AdvanceAsync(int seconds)
+    {
+        for (var step = 0; step < seconds; step++)
+        {
+            Rest.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(2);
+        }
     }
 
     public async ValueTask DisposeAsync()

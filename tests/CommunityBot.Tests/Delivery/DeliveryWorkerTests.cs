@@ -128,7 +128,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
     public async Task AChannelThatThrows_IsRetriedNotFatal()
     {
         var channel = new Mock<IDeliveryChannel>();
-        channel.Setup(c => c.Prefix).Returns("console");
+        channel.Setup(c => c.Kind).Returns(TargetKind.Console);
         channel.Setup(c => c.SendAsync(It.IsAny<OutboxEntry>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("disk full"));
         await _harness.Outbox.EnqueueAsync("console", "epigraph", "text", "key");
 
@@ -147,6 +147,141 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         var row = (await _harness.WaitForOutboxAsync(r => r[0].Status == OutboxStatus.Failed))[0];
 
         Assert.Contains("no delivery channel for target 'carrier-pigeon:1'", row.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidBody_FailsEachRowAtOnce_NeverPausesTheTarget_AndTheRowsBehindGo()
+    {
+        var answer = _harness.Rest.Server.Default;
+        _harness.Rest.Server.Default = request => request.Body.Contains("Bad post", StringComparison.Ordinal)
+            ? FakeDiscordRestResponse.Error(400, 50035, "Invalid Form Body")
+            : answer(request);
+        for (var i = 1; i <= 3; i++)
+        {
+            await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", Payload.Replace("An epigraph", "Bad post", StringComparison.Ordinal), $"bad-{i}");
+        }
+        await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "good");
+
+        await _harness.StartWorkerAsync();
+        var rows = await _harness.WaitForOutboxAsync(r => r.All(e => e.Status != OutboxStatus.Pending));
+
+        Assert.All(rows.Where(r => r.IdempotencyKey.StartsWith("bad", StringComparison.Ordinal)),
+            r => Assert.Equal((OutboxStatus.Failed, 1), (r.Status, r.Attempts)));
+        Assert.Equal(OutboxStatus.Delivered, rows.Single(r => r.IdempotencyKey == "good").Status);
+        Assert.Equal((0, false), await HealthOf("discord:1:10"));
+        Assert.Equal(3, _harness.Log.WithEventId(InvalidEvent).Count);
+    }
+
+    [Fact]
+    public async Task CorruptPayload_FailsAtOnceWithoutSending_AndTheNextRowGoes()
+    {
+        await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", "{\"content\": ", "corrupt");
+        await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "next");
+
+        await _harness.StartWorkerAsync();
+        var rows = await _harness.WaitForOutboxAsync(r => r.All(e => e.Status != OutboxStatus.Pending));
+
+        Assert.Equal((OutboxStatus.Failed, OutboxStatus.Delivered), (rows[0].Status, rows[1].Status));
+        Assert.Single(_harness.Posts);
+    }
+
+    [Fact]
+    public async Task Unauthorized_StopsDiscordWithOneLogEntry_KeepsItsRowsPending_AndOtherTransportsGoOn()
+    {
+        _harness.Rest.Server.Default = _ => FakeDiscordRestResponse.Error(401, 0, "401: Unauthorized");
+        foreach (var (target, key) in new[] { ("discord:1:10", "a-1"), ("discord:1:10", "a-2"), ("discord:2:20", "b-1") })
+        {
+            await _harness.Outbox.EnqueueAsync(target, "epigraph", Payload, key);
+        }
+        await _harness.Outbox.EnqueueAsync("console", "epigraph", "text", "console-1");
+        var console = new Mock<IDeliveryChannel>();
+        console.Setup(c => c.Kind).Returns(TargetKind.Console);
+        console.Setup(c => c.SendAsync(It.IsAny<OutboxEntry>(), It.IsAny<CancellationToken>())).ReturnsAsync(SendResult.Delivered(null));
+
+        await _harness.StartWorkerAsync(new CommunityBot.Discord.DiscordDeliveryChannel(_harness.Rest.Client), console.Object);
+        await _harness.WaitForOutboxAsync(r => r.Single(e => e.Target == "console").Status == OutboxStatus.Delivered
+            && _harness.Log.WithEventId(StoppedEvent).Count == 1);
+        var sent = _harness.Posts.Count;
+        await _harness.AdvanceAsync(3 * 30);
+
+        var discord = (await _harness.Outbox.AllAsync()).Where(r => r.Target.StartsWith("discord:", StringComparison.Ordinal)).ToList();
+        Assert.All(discord, r => Assert.Equal((OutboxStatus.Pending, 0, null), (r.Status, r.Attempts, r.LastError)));
+        Assert.Equal(sent, _harness.Posts.Count);
+        Assert.InRange(sent, 1, 2);
+        var stopped = Assert.Single(_harness.Log.WithEventId(StoppedEvent));
+        Assert.Equal("discord", stopped["Transport"]);
+        Assert.Equal((0, false), await HealthOf("discord:1:10"));
+    }
+
+    [Fact]
+    public async Task UnexpectedError_IsRetriedMaxAttemptsTimes_ThenDeadLettered_AndTheNextRowOfTheTargetGoes()
+    {
+        _harness.Options.MaxAttempts = 3;
+        var channel = new Mock<IDeliveryChannel>();
+        channel.Setup(c => c.Kind).Returns(TargetKind.Console);
+        channel.Setup(c => c.SendAsync(It.Is<OutboxEntry>(e => e.Payload == "poison"), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("disk full"));
+        channel.Setup(c => c.SendAsync(It.Is<OutboxEntry>(e => e.Payload == "fine"), It.IsAny<CancellationToken>())).ReturnsAsync(SendResult.Delivered(null));
+        await _harness.Outbox.EnqueueAsync("console", "epigraph", "poison", "poison");
+        await _harness.Outbox.EnqueueAsync("console", "epigraph", "fine", "fine");
+
+        await _harness.StartWorkerAsync(channel.Object);
+        var rows = await _harness.AdvanceUntilAsync(r => r.All(e => e.Status != OutboxStatus.Pending));
+
+        Assert.Equal((OutboxStatus.Failed, 3, 3, "disk full"), (rows[0].Status, rows[0].Attempts, rows[0].UnexpectedFailures, rows[0].LastError));
+        Assert.Equal(OutboxStatus.Delivered, rows[1].Status);
+        var deadLettered = Assert.Single(_harness.Log.WithEventId(DeadLetteredEvent));
+        Assert.Equal(3, deadLettered["Attempts"]);
+        Assert.Equal((0, false), await HealthOf("console"));
+    }
+
+    [Fact]
+    public async Task TransientErrors_DoNotCountTowardMaxAttempts()
+    {
+        _harness.Options.MaxAttempts = 1;
+        var failures = 3;
+        var answer = _harness.Rest.Server.Default;
+        _harness.Rest.Server.Default = request => Interlocked.Decrement(ref failures) >= 0
+            ? FakeDiscordRestResponse.Error(503, 0, "Service Unavailable")
+            : answer(request);
+        await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "key");
+
+        await _harness.StartWorkerAsync();
+        var row = (await _harness.AdvanceUntilAsync(r => r[0].Status != OutboxStatus.Pending))[0];
+
+        Assert.Equal((OutboxStatus.Delivered, 4, 0), (row.Status, row.Attempts, row.UnexpectedFailures));
+    }
+
+    [Fact]
+    public async Task RowFallingDueWhileTheWorkerIsBusy_GoesOutWithoutWaitingAPollInterval()
+    {
+        var hang = new TaskCompletionSource();
+        var answer = _harness.Rest.Server.Default;
+        _harness.Rest.Server.Default = request => request.Path.Contains("/channels/10/", StringComparison.Ordinal)
+            ? answer(request) with { HoldUntil = hang.Task }
+            : answer(request);
+        await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "slow");
+        await _harness.Outbox.EnqueueAsync("discord:2:20", "epigraph", Payload, "retrying");
+        var retrying = (await _harness.Outbox.AllAsync())[1];
+        await _harness.Outbox.MarkRetryAsync(retrying.Id, "503", _harness.Rest.Time.GetUtcNow().AddSeconds(5));
+
+        var worker = await _harness.StartWorkerAsync();
+        await _harness.Rest.Time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        _harness.Rest.Time.Advance(TimeSpan.FromSeconds(5));
+        var rows = await _harness.WaitForOutboxAsync(r => r[1].Status == OutboxStatus.Delivered);
+        hang.SetResult();
+        await DeliveryHarness.StopAsync(worker);
+
+        Assert.Equal(OutboxStatus.Pending, rows[0].Status);
+    }
+
+    private const int InvalidEvent = 7102;
+    private const int DeadLetteredEvent = 7105;
+    private const int StoppedEvent = 7106;
+
+    private async Task<(int Failures, bool Paused)> HealthOf(string target)
+    {
+        var health = await _harness.Health.GetAsync(target);
+        return (health.ConsecutiveFailures, health.Paused);
     }
 
     private static TimeSpan DiscordRestHarnessTimeout => Clients.Discord.Rest.DiscordRestHarness.RequestTimeout;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using CommunityBot.Delivery;
 using CommunityBot.Discord;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Discord;
@@ -28,7 +29,7 @@ public sealed class KilledProcessTests
         {
             for (var channel = 0; channel < Channels; channel++)
             {
-                await outbox.EnqueueAsync(DiscordDeliveryChannel.Target(1, (ulong)(500 + channel)), "epigraph",
+                await outbox.EnqueueAsync(TargetKey.Discord(1, (ulong)(500 + channel)).ToString(), "epigraph",
                     $$$"""{"content":"post {{{row}}}","allowed_mentions":{"parse":[]}}""", $"fan-out:{channel}:{row}");
             }
         }

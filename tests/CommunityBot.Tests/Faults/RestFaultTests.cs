@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CommunityBot.Delivery;
 using CommunityBot.Discord;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Delivery;
@@ -74,7 +75,7 @@ public sealed class RestFaultTests(ITestOutputHelper output)
         {
             for (var target = 0; target < Targets; target++)
             {
-                await harness.Outbox.EnqueueAsync(DiscordDeliveryChannel.Target(1, (ulong)(100 + target)), "epigraph",
+                await harness.Outbox.EnqueueAsync(TargetKey.Discord(1, (ulong)(100 + target)).ToString(), "epigraph",
                     $$$"""{"content":"post {{{row}}}","allowed_mentions":{"parse":[]}}""", $"row:{target}:{row}");
             }
         }

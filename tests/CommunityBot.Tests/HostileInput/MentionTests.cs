@@ -83,7 +83,7 @@ public sealed partial class MentionTests : IDisposable
         var store = new ContentStore(Options.Create(new ContentOptions { Path = _folder.Path }), NullLogger<ContentStore>.Instance);
         var channel = new DiscordDeliveryChannel(delivery.Rest.Client);
         var epigraph = Assert.Single(store.Index.Epigraphs);
-        var target = DiscordDeliveryChannel.Target(1, 10);
+        var target = TargetKey.Discord(1, 10).ToString();
         await delivery.Outbox.EnqueueAsync(target, "epigraph", channel.RenderEpigraph(target, epigraph), "epigraph:loud");
 
         await delivery.StartWorkerAsync(channel);

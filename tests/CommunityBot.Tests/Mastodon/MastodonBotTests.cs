@@ -189,19 +189,19 @@ public sealed class MastodonBotTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Delivery_ToTheBrokenAccount_WaitsInsteadOfFailingTheOthers()
+    public async Task Delivery_ToTheBrokenAccount_StopsItsTransportInsteadOfFailingTheRow()
     {
         var channel = _bot.Get<IEnumerable<IDeliveryChannel>>().OfType<MastodonDeliveryChannel>().Single();
         var row = new OutboxEntry(1, "mastodon:broken", "epigraph", """{"status":"x"}""", "k", OutboxStatus.Pending, 0, _bot.Time.GetUtcNow(), null, null, _bot.Time.GetUtcNow(), null);
 
         var result = await channel.SendAsync(row, CancellationToken.None);
 
-        Assert.Equal(SendOutcome.Retry, result.Outcome);
+        Assert.Equal(SendOutcome.Stopped, result.Outcome);
         Assert.Empty(_bot.Posts);
     }
 
     [Fact]
-    public async Task Delivery_A422_IsPermanent()
+    public async Task Delivery_A422_FailsTheRowWithoutCountingAgainstTheAccount()
     {
         _bot.Server.Enqueue("POST", "/api/v1/statuses", FakeMastodonResponse.Fixture(422, "error_422.json"));
         var channel = _bot.Get<IEnumerable<IDeliveryChannel>>().OfType<MastodonDeliveryChannel>().Single();
@@ -209,8 +209,34 @@ public sealed class MastodonBotTests : IAsyncLifetime
 
         var result = await channel.SendAsync(row, CancellationToken.None);
 
-        Assert.Equal(SendOutcome.Permanent, result.Outcome);
+        Assert.Equal(SendOutcome.Invalid, result.Outcome);
         Assert.Contains("422", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(401, "error_401.json", SendOutcome.Stopped)]
+    [InlineData(403, "error_403.json", SendOutcome.Rejected)]
+    public async Task Delivery_ARefusal_IsClassifiedByItsStatus(int status, string fixture, SendOutcome expected)
+    {
+        _bot.Server.Enqueue("POST", "/api/v1/statuses", FakeMastodonResponse.Fixture(status, fixture));
+        var channel = _bot.Get<IEnumerable<IDeliveryChannel>>().OfType<MastodonDeliveryChannel>().Single();
+        var row = new OutboxEntry(1, "mastodon:main", "epigraph", """{"status":"x"}""", "k", OutboxStatus.Pending, 0, _bot.Time.GetUtcNow(), null, null, _bot.Time.GetUtcNow(), null);
+
+        var result = await channel.SendAsync(row, CancellationToken.None);
+
+        Assert.Equal(expected, result.Outcome);
+    }
+
+    [Fact]
+    public async Task Delivery_ACorruptPayload_FailsTheRowWithoutSending()
+    {
+        var channel = _bot.Get<IEnumerable<IDeliveryChannel>>().OfType<MastodonDeliveryChannel>().Single();
+        var row = new OutboxEntry(1, "mastodon:main", "epigraph", "{not json", "k", OutboxStatus.Pending, 0, _bot.Time.GetUtcNow(), null, null, _bot.Time.GetUtcNow(), null);
+
+        var result = await channel.SendAsync(row, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Invalid, result.Outcome);
+        Assert.Empty(_bot.Posts);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class EpigraphPosterTests : IAsyncLifetime, IDisposable
             content,
             new RotationRepository(_db.Database),
             outbox,
-            [new RecordingDeliveryChannel("console"), new RecordingDeliveryChannel("discord")],
+            [new RecordingDeliveryChannel(TargetKind.Console), new RecordingDeliveryChannel(TargetKind.Discord)],
             new DeliverySignal(),
             _random,
             Options.Create(new ScheduleOptions { IncludeBodyQuotes = includeBodyQuotes }),

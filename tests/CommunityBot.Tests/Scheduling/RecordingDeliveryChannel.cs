@@ -4,10 +4,10 @@ using CommunityBot.Storage;
 
 namespace CommunityBot.Tests.Scheduling;
 
-/// <summary>A delivery channel for one target prefix that renders an epigraph as "{essay slug}: {text}".</summary>
-internal sealed class RecordingDeliveryChannel(string prefix) : IDeliveryChannel
+/// <summary>A delivery channel for one kind of target that renders an epigraph as "{essay slug}: {text}".</summary>
+internal sealed class RecordingDeliveryChannel(TargetKind kind) : IDeliveryChannel
 {
-    public string Prefix => prefix;
+    public TargetKind Kind => kind;
 
     public string RenderEpigraph(string target, QuoteEntry epigraph) => $"{epigraph.Essay.Slug}: {epigraph.Quote.Text}";
 

@@ -72,8 +72,8 @@ internal sealed class SchedulingHost : IAsyncDisposable
         services.AddSingleton(random);
         services.AddSingleton(Options.Create(new ContentOptions { Path = essays }));
         services.AddSingleton<ContentStore>();
-        services.AddSingleton<IDeliveryChannel>(new RecordingDeliveryChannel("console"));
-        services.AddSingleton<IDeliveryChannel>(new RecordingDeliveryChannel("discord"));
+        services.AddSingleton<IDeliveryChannel>(new RecordingDeliveryChannel(TargetKind.Console));
+        services.AddSingleton<IDeliveryChannel>(new RecordingDeliveryChannel(TargetKind.Discord));
         services.AddSingleton<IHostApplicationLifetime, Lifetime>();
         services.AddScheduling(configuration);
         configure?.Invoke(services);

@@ -58,7 +58,7 @@ public sealed class StorageTests : IAsyncLifetime
 
         await outbox.MarkRetryAsync(due[0].Id, "503", _time.GetUtcNow().AddMinutes(1));
         Assert.Equal(["key-3"], (await outbox.NextDueAsync(10)).Select(e => e.IdempotencyKey));
-        Assert.Equal(_time.GetUtcNow(), await outbox.NextAttemptAtAsync());
+        Assert.Equal(_time.GetUtcNow().AddMinutes(1), await outbox.NextDueAfterAsync(_time.GetUtcNow(), []));
 
         _time.Advance(TimeSpan.FromMinutes(1));
         await outbox.MarkDeliveredAsync(due[0].Id, "m-1");
@@ -125,5 +125,81 @@ public sealed class StorageTests : IAsyncLifetime
 
         await health.ResumeAsync("t");
         Assert.Equal(new TargetHealth("t", 0, false, null), await health.GetAsync("t"));
+    }
+
+    [Fact]
+    public async Task Outbox_StoppedTransportsAreLeftOut_AndOnlyThem()
+    {
+        var outbox = new OutboxRepository(_db.Database, _time);
+        foreach (var target in new[] { "discord:1:1", "mastodon:main", "mastodon:main2", "mastodon:main_", "console" })
+        {
+            await outbox.EnqueueAsync(target, "epigraph", "{}", target);
+        }
+        await outbox.MarkRetryAsync((await outbox.AllAsync())[0].Id, "503", _time.GetUtcNow().AddMinutes(1));
+
+        var due = await outbox.NextDueAsync(10, ["discord", "mastodon:main"]);
+
+        Assert.Equal(["mastodon:main2", "mastodon:main_", "console"], due.Select(e => e.Target));
+        Assert.Null(await outbox.NextDueAfterAsync(_time.GetUtcNow(), ["discord"]));
+        Assert.Equal(_time.GetUtcNow().AddMinutes(1), await outbox.NextDueAfterAsync(_time.GetUtcNow(), ["mastodon:main"]));
+    }
+
+    [Fact]
+    public async Task Sqlite_CreatesItsFolder0700AndItsFile0600()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var root = Directory.CreateTempSubdirectory("communitybot-mode-").FullName;
+        try
+        {
+            var file = Path.Combine(root, "state", "nested", "bot.db");
+
+            await MigrateAsync(file);
+
+            const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            Assert.Equal(owner, File.GetUnixFileMode(Path.Combine(root, "state", "nested")));
+            Assert.Equal(owner, File.GetUnixFileMode(Path.Combine(root, "state")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Sqlite_InAnOperatorsFolder_LeavesTheFolderAsItWas()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var root = Directory.CreateTempSubdirectory("communitybot-mode-").FullName;
+        try
+        {
+            const UnixFileMode shared = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+            File.SetUnixFileMode(root, shared);
+            var file = Path.Combine(root, "bot.db");
+
+            await MigrateAsync(file);
+
+            Assert.Equal(shared, File.GetUnixFileMode(root));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task MigrateAsync(string file)
+    {
+        var database = new BotDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = $"Data Source={file}" }));
+        await new DatabaseMigrator(database, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
     }
 }
