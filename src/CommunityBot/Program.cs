@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommunityBot.Announcements;
 using CommunityBot.Commands;
+using CommunityBot.Configuration;
 using CommunityBot.Console;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
@@ -13,7 +14,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
@@ -71,30 +71,22 @@ if (withBot)
 }
 
 using var host = builder.Build();
-try
+// Every section bound and checked before anything starts, so that a bad value is one line, not the host's stack trace.
+if (ConfigurationCheck.Problems(host.Services) is { Count: > 0 } problems)
 {
-    if (announceVerb)
+    foreach (var problem in problems)
     {
-        return await AnnounceCommand.RunAsync(args, host.Services, System.Console.Out);
+        await System.Console.Error.WriteLineAsync("Configuration error: " + problem);
     }
-    if (oneShot)
-    {
-        return CommandLine.Run(args, host.Services.GetRequiredService<ContentStore>(), host.Services.GetRequiredService<CommandCore>(), System.Console.Out);
-    }
-    await host.RunAsync();
-    return CommandLine.Success;
-}
-catch (Exception exception) when (ConfigurationFailures(exception) is { Count: > 0 } failures)
-{
-    await System.Console.Error.WriteLineAsync("Configuration error: " + string.Join(Environment.NewLine, failures));
     return CommandLine.Usage;
 }
-
-// Several invalid sections arrive together as an AggregateException of OptionsValidationExceptions.
-static List<string> ConfigurationFailures(Exception exception) => exception switch
+if (announceVerb)
 {
-    OptionsValidationException options => [.. options.Failures],
-    AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
-        [.. all.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures)],
-    _ => [],
-};
+    return await AnnounceCommand.RunAsync(args, host.Services, System.Console.Out);
+}
+if (oneShot)
+{
+    return CommandLine.Run(args, host.Services.GetRequiredService<ContentStore>(), host.Services.GetRequiredService<CommandCore>(), System.Console.Out);
+}
+await host.RunAsync();
+return CommandLine.Success;

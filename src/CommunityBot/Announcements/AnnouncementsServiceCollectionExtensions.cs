@@ -1,3 +1,4 @@
+using CommunityBot.Configuration;
 using CommunityBot.Delivery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class AnnouncementsServiceCollectionExtensions
             .Configure<IConfiguration>((options, configuration) => configuration.GetSection(AnnouncementOptions.FeedsSection).Bind(options.Feeds))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AnnouncementOptions>, AnnouncementOptionsValidator>();
+        services.AddSectionCheck<AnnouncementOptions>(AnnouncementOptions.FeedsSection);
         services.AddHttpClient(FeedPoller.HttpClientName, client =>
         {
             // Each poll has its own deadline, Feeds:N:Timeout, over headers and body alike (FeedPoller).

@@ -1,19 +1,36 @@
 using System.ComponentModel.DataAnnotations;
+using CommunityBot.Configuration;
 
 namespace CommunityBot.Content;
 
-public sealed class ContentOptions
+public sealed class ContentOptions : IValidatableObject
 {
     public const string Section = "Content";
 
     /// <summary>The essays folder; a relative path is looked for from the working directory, then above the program.</summary>
-    [Required(ErrorMessage = "Content:Path is required: the folder of essay files, e.g. data/essays")]
     public string Path { get; set; } = "data/essays";
 
-    [Required(ErrorMessage = "Content:Publication is required: the journal's name, shown in /about")]
     public string Publication { get; set; } = "The Rights Studio Journal";
 
-    [Required(ErrorMessage = "Content:SiteUrl is required: the journal's address, e.g. https://www.rights-studio.org/journal")]
-    [Url(ErrorMessage = "Content:SiteUrl must be an absolute http(s) address, e.g. https://www.rights-studio.org/journal")]
     public string SiteUrl { get; set; } = "https://www.rights-studio.org/journal";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(Path))
+        {
+            yield return new ValidationResult("Content:Path is required; expected the folder of essay files, e.g. data/essays");
+        }
+        else if (ContentPathResolver.Resolve(Path) is var folder && !Directory.Exists(folder))
+        {
+            yield return OptionChecks.Problem("Content:Path", Path, $"is not a folder (looked for {folder}); expected the folder of essay files, e.g. data/essays");
+        }
+        foreach (var result in OptionChecks.Required("Content:Publication", Publication, "the journal's name, shown in about"))
+        {
+            yield return result;
+        }
+        if (!Uri.TryCreate(SiteUrl, UriKind.Absolute, out var site) || (site.Scheme != Uri.UriSchemeHttps && site.Scheme != Uri.UriSchemeHttp))
+        {
+            yield return OptionChecks.Problem("Content:SiteUrl", SiteUrl, "is not an absolute http(s) address; expected e.g. https://www.rights-studio.org/journal");
+        }
+    }
 }

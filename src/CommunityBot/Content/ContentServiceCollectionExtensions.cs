@@ -1,3 +1,4 @@
+using CommunityBot.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityBot.Content;
@@ -7,7 +8,7 @@ public static class ContentServiceCollectionExtensions
     /// <summary>The essay corpus: options, the store with its index, and the folder watcher for hot reload.</summary>
     public static IServiceCollection AddContent(this IServiceCollection services)
     {
-        services.AddOptionsWithValidateOnStart<ContentOptions, ContentOptionsValidator>().BindConfiguration(ContentOptions.Section);
+        services.AddSection<ContentOptions, ContentOptionsValidator>(ContentOptions.Section);
         services.AddSingleton<ContentStore>();
         services.AddHostedService<EssayFolderWatcher>();
         return services;

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+using CommunityBot.Configuration;
+
 namespace CommunityBot.Delivery;
 
-/// <summary>The outbox worker's settings; the limits are checked by <see cref="DeliveryOptionsValidator"/>.</summary>
-public sealed class DeliveryOptions
+public sealed class DeliveryOptions : IValidatableObject
 {
     public const string Section = "Delivery";
 
@@ -16,4 +18,12 @@ public sealed class DeliveryOptions
 
     /// <summary>Rejections by the target (403, 404) in a row after which it is paused.</summary>
     public int PauseAfterFailures { get; set; } = 3;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+    [
+        .. OptionChecks.Between("Delivery:PollInterval", PollInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), TimeSpan.FromSeconds(30)),
+        .. OptionChecks.Between("Delivery:MaxRetryDelay", MaxRetryDelay, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), TimeSpan.FromMinutes(15)),
+        .. OptionChecks.Between("Delivery:MaxAttempts", MaxAttempts, 1, 1000, 10),
+        .. OptionChecks.Between("Delivery:PauseAfterFailures", PauseAfterFailures, 1, 100, 3),
+    ];
 }

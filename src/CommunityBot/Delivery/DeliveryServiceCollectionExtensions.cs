@@ -1,3 +1,4 @@
+using CommunityBot.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityBot.Delivery;
@@ -7,7 +8,7 @@ public static class DeliveryServiceCollectionExtensions
     /// <summary>The outbox worker; each capability adds its own <see cref="IDeliveryChannel"/>.</summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
-        services.AddOptionsWithValidateOnStart<DeliveryOptions, DeliveryOptionsValidator>().BindConfiguration(DeliveryOptions.Section);
+        services.AddSection<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section);
         services.AddSingleton<DeliverySignal>();
         services.AddHostedService<DeliveryWorker>();
         return services;

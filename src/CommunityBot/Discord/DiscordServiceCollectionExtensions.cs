@@ -1,5 +1,7 @@
+using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.Gateway;
 using CommunityBot.Clients.Discord.Rest;
+using CommunityBot.Configuration;
 using CommunityBot.Delivery;
 using CommunityBot.Discord.Config;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +13,10 @@ public static class DiscordServiceCollectionExtensions
     /// <summary>Slash commands over our own gateway and REST clients, all read from the Discord section.</summary>
     public static IServiceCollection AddDiscord(this IServiceCollection services)
     {
-        services.AddOptionsWithValidateOnStart<DiscordBotOptions, DiscordBotOptionsValidator>().BindConfiguration(DiscordBotOptions.Section);
-        services.AddOptions<DiscordGatewayOptions>().BindConfiguration(DiscordBotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSection<DiscordBotOptions, DiscordBotOptionsValidator>(DiscordBotOptions.Section);
+        services.AddSection<DiscordGatewayOptions, DiscordGatewayOptionsValidator>(DiscordBotOptions.Section);
         services.AddDiscordRest();
+        services.AddSectionCheck<DiscordRestOptions>(DiscordBotOptions.Section);
         services.AddSingleton<IGatewayBotProvider>(provider => provider.GetRequiredService<DiscordRestClient>());
         // GUILDS (1 << 0), not privileged: without it Discord does not say when the bot is removed from a guild.
         services.PostConfigure<DiscordGatewayOptions>(gateway => gateway.Intents |= 1);

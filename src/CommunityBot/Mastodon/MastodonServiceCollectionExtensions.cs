@@ -1,9 +1,9 @@
 using CommunityBot.Announcements;
 using CommunityBot.Clients.Mastodon;
+using CommunityBot.Configuration;
 using CommunityBot.Delivery;
 using CommunityBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Mastodon;
 
@@ -12,8 +12,7 @@ public static class MastodonServiceCollectionExtensions
     /// <summary>The configured accounts: their check at start, their posts through the outbox, and replies to mentions.</summary>
     public static IServiceCollection AddMastodon(this IServiceCollection services)
     {
-        services.AddOptions<MastodonOptions>().BindConfiguration(MastodonOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MastodonOptions>, MastodonOptionsValidator>();
+        services.AddSection<MastodonOptions, MastodonOptionsValidator>(MastodonOptions.Section);
         services.AddMastodonClient();
         services.AddSingleton<MastodonAccounts>();
         services.AddHostedService<MastodonAccountMonitor>();

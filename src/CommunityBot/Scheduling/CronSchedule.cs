@@ -49,7 +49,7 @@ public sealed class CronSchedule
         var format = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 5 ? CronFormat.Unix : CronFormat.Quartz;
         if (!CronExpression.TryParse(cron.Trim(), format, out var parsed) || parsed is null)
         {
-            problem = $"'{cron}' is not a cron expression: e.g. '0 9 * * *' (09:00 daily) or '0 0 9 ? * MON' (Quartz form, Mondays 09:00)";
+            problem = $"'{cron}' is not a cron expression; expected e.g. '0 9 * * *' (09:00 daily) or '0 0 9 ? * MON' (Quartz form, Mondays 09:00)";
             return false;
         }
         var expression = parsed.WithTimeZone(zone);

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using CommunityBot.Configuration;
+
 namespace CommunityBot.Scheduling;
 
 public sealed class EpigraphScheduleOptions
@@ -9,4 +12,19 @@ public sealed class EpigraphScheduleOptions
     public string TimeZone { get; set; } = "Europe/Berlin";
 
     public CronSchedule ToSchedule() => CronSchedule.Parse(Cron, TimeZone);
+
+    /// <summary>What is wrong with the schedule configured under <paramref name="key"/>, each problem naming its key.</summary>
+    public IEnumerable<ValidationResult> Check(string key)
+    {
+        var zoneKnown = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _);
+        if (!zoneKnown)
+        {
+            yield return OptionChecks.Problem($"{key}:TimeZone", TimeZone, "is not a time zone; expected an IANA name such as Europe/Berlin or America/New_York");
+        }
+        // Read in UTC when the zone is unknown, so that a bad cron is reported too, in the same start.
+        if (!CronSchedule.TryParse(Cron, zoneKnown ? TimeZone : "UTC", out _, out var problem))
+        {
+            yield return new ValidationResult($"{key}:Cron: {problem}");
+        }
+    }
 }

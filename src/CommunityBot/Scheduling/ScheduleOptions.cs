@@ -1,6 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+using CommunityBot.Configuration;
+
 namespace CommunityBot.Scheduling;
 
-public sealed class ScheduleOptions
+public sealed class ScheduleOptions : IValidatableObject
 {
     public const string Section = "Schedule";
 
@@ -15,4 +18,17 @@ public sealed class ScheduleOptions
 
     /// <summary>Whether the quotes from essay bodies join the epigraphs in the rotation.</summary>
     public bool IncludeBodyQuotes { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var problem in Epigraph.Check("Schedule:Epigraph"))
+        {
+            yield return problem;
+        }
+        // Under a minute, a trigger that fires a few milliseconds after its slot would count as a missed post.
+        foreach (var problem in OptionChecks.Between("Schedule:MisfireGrace", MisfireGrace, TimeSpan.FromMinutes(1), TimeSpan.FromDays(7), TimeSpan.FromHours(6)))
+        {
+            yield return problem;
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using CommunityBot.Commands;
+using CommunityBot.Configuration;
 using CommunityBot.Delivery;
 using CommunityBot.Storage;
 using Microsoft.Data.Sqlite;
@@ -19,8 +20,7 @@ public static class SchedulingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
+        services.AddSection<ScheduleOptions, ScheduleOptionsValidator>(ScheduleOptions.Section);
 
         var postgres = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] == StorageProvider.Postgres;
         // The scheduler takes the TimeProvider registered in the container, so fake time reaches Quartz too.

@@ -1,3 +1,4 @@
+using CommunityBot.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityBot.Storage;
@@ -7,7 +8,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>The database, its migrations (run first at start) and the repositories.</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddOptionsWithValidateOnStart<StorageOptions, StorageOptionsValidator>().BindConfiguration(StorageOptions.Section);
+        services.AddSection<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
         services.AddSingleton<BotDatabase>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddSingleton<GuildSettingsRepository>();

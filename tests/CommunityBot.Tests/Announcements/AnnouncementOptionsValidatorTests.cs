@@ -35,7 +35,7 @@ public sealed class AnnouncementOptionsValidatorTests
     {
         var exception = Assert.Throws<OptionsValidationException>(() => Bind(new() { ["Feeds:0:Url"] = "https://example.org/feed", ["Feeds:0:Timeout"] = timeout }));
 
-        Assert.Contains(exception.Failures, f => f.StartsWith("Feeds:0:Timeout must be between 00:00:01 and 00:10:00", StringComparison.Ordinal));
+        Assert.Contains(exception.Failures, f => f.StartsWith($"Feeds:0:Timeout: '{timeout}' is out of range; expected between 00:00:01 and 00:10:00", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -48,10 +48,10 @@ public sealed class AnnouncementOptionsValidatorTests
     }
 
     [Theory]
-    [InlineData("journal.rss", "00:15:00", "Feeds:0:Url must be an absolute http(s) address")]
-    [InlineData("ftp://example.org/feed", "00:15:00", "Feeds:0:Url must be an absolute http(s) address")]
-    [InlineData("http://example.org/feed", "00:15:00", "Feeds:0:Url uses plain http://")]
-    [InlineData("https://example.org/feed", "00:00:30", "Feeds:0:PollInterval must be at least 00:01:00")]
+    [InlineData("journal.rss", "00:15:00", "Feeds:0:Url: 'journal.rss' is not an absolute https:// address")]
+    [InlineData("ftp://example.org/feed", "00:15:00", "Feeds:0:Url: 'ftp://example.org/feed' is not an absolute https:// address")]
+    [InlineData("http://example.org/feed", "00:15:00", "Feeds:0:Url: 'http://example.org/feed' uses plain http://")]
+    [InlineData("https://example.org/feed", "00:00:30", "Feeds:0:PollInterval: '00:00:30' is out of range; expected between 00:01:00")]
     public void BadFeeds_AreRefused_NamingTheKey(string url, string interval, string message)
     {
         var exception = Assert.Throws<OptionsValidationException>(() => Bind(new() { ["Feeds:0:Url"] = url, ["Feeds:0:PollInterval"] = interval }));
@@ -64,6 +64,6 @@ public sealed class AnnouncementOptionsValidatorTests
     {
         var exception = Assert.Throws<OptionsValidationException>(() => Bind(new() { ["Feeds:0:Url"] = "https://example.org/feed", ["Feeds:1:Url"] = "https://example.org/feed" }));
 
-        Assert.Contains(exception.Failures, f => f.StartsWith("Feeds:1:Url repeats", StringComparison.Ordinal));
+        Assert.Contains(exception.Failures, f => f.StartsWith("Feeds:1:Url: 'https://example.org/feed' repeats", StringComparison.Ordinal));
     }
 }

@@ -20,7 +20,7 @@ public sealed class DeliveryOptionsValidatorTests
     {
         var result = _validator.Validate(null, new DeliveryOptions { MaxAttempts = 0 });
 
-        Assert.Equal("Delivery:MaxAttempts must be between 1 and 1000", result.FailureMessage);
+        Assert.Equal("Delivery:MaxAttempts: '0' is out of range; expected between 1 and 1000, e.g. 10", result.FailureMessage);
     }
 
     [Fact]
@@ -28,6 +28,6 @@ public sealed class DeliveryOptionsValidatorTests
     {
         var result = _validator.Validate(null, new DeliveryOptions { PollInterval = TimeSpan.Zero });
 
-        Assert.Equal("Delivery:PollInterval must be between 00:00:01 and 01:00:00", result.FailureMessage);
+        Assert.Equal("Delivery:PollInterval: '00:00:00' is out of range; expected between 00:00:01 and 01:00:00, e.g. 00:00:30", result.FailureMessage);
     }
 }

@@ -33,11 +33,18 @@ public static class BotProcess
 
     public static async Task<(int ExitCode, string Output)> RunToEndAsync(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
+        var (exitCode, output, error) = await RunToEndSeparatelyAsync(timeout, environment, args);
+        return (exitCode, output + error);
+    }
+
+    /// <summary>Runs to the end with no input; the exit code, and stdout and stderr each as written.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunToEndSeparatelyAsync(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
         using var process = Start(args, environment);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(timeout);
-        return (process.ExitCode, await output + await error);
+        return (process.ExitCode, await output, await error);
     }
 }

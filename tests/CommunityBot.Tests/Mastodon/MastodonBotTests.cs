@@ -268,8 +268,8 @@ public sealed class MastodonBotTests : IAsyncLifetime
         Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:0:Instance", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:0:AccessToken", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:0:Visibility", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:1:Name 'a'", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:1:Schedule", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:1:Name: 'a' is used by an earlier account", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Mastodon:Accounts:1:Schedule:Cron: 'nope' is not a cron expression", StringComparison.Ordinal));
     }
 
     [Theory]

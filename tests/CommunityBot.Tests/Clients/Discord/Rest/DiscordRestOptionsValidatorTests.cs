@@ -56,6 +56,6 @@ public sealed class DiscordRestOptionsValidatorTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordRestOptions>>().Value);
 
-        Assert.Contains("Discord:ApiBaseUrl 'http://discord.example/api/v10'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Discord:ApiBaseUrl: 'http://discord.example/api/v10' uses plain http://", error.Message, StringComparison.Ordinal);
     }
 }

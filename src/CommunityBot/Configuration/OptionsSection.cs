@@ -1,0 +1,7 @@
+namespace CommunityBot.Configuration;
+
+/// <summary>
+/// A configuration section the bot binds to options, so that every one can be bound and validated before the host
+/// starts, each problem reported as one line instead of the host's stack trace.
+/// </summary>
+public sealed record OptionsSection(string Name, Func<IServiceProvider, object> Resolve);

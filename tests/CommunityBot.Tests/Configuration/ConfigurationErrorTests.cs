@@ -1,0 +1,55 @@
+namespace CommunityBot.Tests.Configuration;
+
+/// <summary>A bad configuration value, given the way an operator gives it, on the built program.</summary>
+public sealed class ConfigurationErrorTests
+{
+    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(30);
+
+    public static TheoryData<string, string, string> BadValues => new()
+    {
+        { "--Delivery:PollInterval=banana", "Delivery:PollInterval", "'banana' is not a duration" },
+        { "--Schedule:Epigraph:Cron=bogus", "Schedule:Epigraph:Cron", "'bogus' is not a cron expression" },
+        { "--Schedule:Epigraph:TimeZone=Mars/Olympus", "Schedule:Epigraph:TimeZone", "'Mars/Olympus' is not a time zone" },
+        { "--Schedule:MisfireGrace=-00:05:00", "Schedule:MisfireGrace", "'-00:05:00' is out of range; expected between 00:01:00 and 7.00:00:00" },
+        { "--Discord:Token=abc", "Discord:ApplicationId", "is required when Discord:Token is set" },
+        { "--Content:Path=/nonexistent", "Content:Path", "'/nonexistent' is not a folder" },
+        { "--Delivery:MaxAttempts=many", "Delivery:MaxAttempts", "'many' is not a whole number" },
+        { "--Storage:Provider=Mongo", "Storage:Provider", "'Mongo' is not a storage provider" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadValues))]
+    public async Task LongRunningBot_WithABadValue_SaysWhichKeyInOneLine_AndExits2(string argument, string key, string problem)
+    {
+        var (exitCode, output, error) = await BotProcess.RunToEndSeparatelyAsync(_timeout, null, argument);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"Configuration error: {key}", line, StringComparison.Ordinal);
+        Assert.Contains(problem, line, StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public async Task OneShotVerb_WithABadValue_IsRefusedTheSameWay()
+    {
+        var (exitCode, _, error) = await BotProcess.RunToEndSeparatelyAsync(_timeout, null, "quote", "camus", "--Content:Path=/nonexistent");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("Configuration error: Content:Path: '/nonexistent'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeveralBadValues_AreEachOneLine_InTheSameStart()
+    {
+        var (exitCode, _, error) = await BotProcess.RunToEndSeparatelyAsync(
+            _timeout, null, "--Discord:Token=abc", "--Discord:ApplicationId=1", "--Discord:ShardIds:0=3", "--Discord:ShardCount=2", "--Delivery:MaxAttempts=0", "--Storage:Provider=Mongo");
+
+        Assert.Equal(2, exitCode);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("Configuration error: Discord:ShardIds: '3' has a shard outside 0..1", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Configuration error: Delivery:MaxAttempts: '0' is out of range", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Configuration error: Storage:Provider: 'Mongo'", StringComparison.Ordinal));
+    }
+}
