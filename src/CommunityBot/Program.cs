@@ -81,8 +81,16 @@ try
     {
         return CommandLine.Run(args, host.Services.GetRequiredService<ContentStore>(), host.Services.GetRequiredService<CommandCore>(), System.Console.Out);
     }
+    // Before the host starts, because the migrator and Quartz write to the database as they start: a second bot would
+    // replace the running one's triggers with its own schedule. One-shot verbs, announce included, may run beside it.
+    using var databaseLock = DatabaseLock.Acquire(host.Services.GetRequiredService<BotDatabase>());
     await host.RunAsync();
     return CommandLine.Success;
+}
+catch (DatabaseInUseException exception)
+{
+    await System.Console.Error.WriteLineAsync(exception.Message);
+    return CommandLine.Usage;
 }
 catch (Exception exception) when (ConfigurationFailures(exception) is { Count: > 0 } failures)
 {
