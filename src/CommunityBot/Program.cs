@@ -88,5 +88,16 @@ if (oneShot)
 {
     return CommandLine.Run(args, host.Services.GetRequiredService<ContentStore>(), host.Services.GetRequiredService<CommandCore>(), System.Console.Out);
 }
-await host.RunAsync();
-return CommandLine.Success;
+// Before the host starts, because the migrator and Quartz write to the database as they start: a second bot would
+// replace the running one's triggers with its own schedule. One-shot verbs, announce included, may run beside it.
+try
+{
+    using var databaseLock = DatabaseLock.Acquire(host.Services.GetRequiredService<BotDatabase>());
+    await host.RunAsync();
+    return CommandLine.Success;
+}
+catch (DatabaseInUseException exception)
+{
+    await System.Console.Error.WriteLineAsync(exception.Message);
+    return CommandLine.Usage;
+}

@@ -19,7 +19,7 @@ public sealed class AnnounceProcessTests : IDisposable
     public async Task AnnounceVerb_MigratesTheDatabase_WritesTheConsoleRow_AndExits()
     {
         var connection = $"Data Source={Path.Combine(_folder.Path, "bot.db")}";
-        var (exitCode, output) = await BotProcess.RunToEndAsync(TimeSpan.FromSeconds(30), "announce", "expansive-solidarity", $"--Storage:ConnectionString={connection}");
+        var (exitCode, output) = await BotProcess.RunToEndAsync(TimeSpan.FromSeconds(30), "announce", "expansive-solidarity", $"--Storage:ConnectionString={connection}", $"--Content:Path={RepositoryPaths.SeedEssays}");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("Announcement of 'Expansive Solidarity' queued for 1 target(s)", output, StringComparison.Ordinal);

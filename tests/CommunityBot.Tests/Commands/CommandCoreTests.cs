@@ -14,7 +14,7 @@ public class CommandCoreTests
 
     public CommandCoreTests()
     {
-        var options = Options.Create(new ContentOptions { Path = RepositoryPaths.Essays });
+        var options = Options.Create(new ContentOptions { Path = RepositoryPaths.SeedEssays });
         _core = new CommandCore(new ContentStore(options, NullLogger<ContentStore>.Instance), _random.Object, options);
     }
 

@@ -19,7 +19,7 @@ public sealed class LocalModeServiceTests : IDisposable
 
     public LocalModeServiceTests()
     {
-        var contentOptions = Options.Create(new ContentOptions { Path = RepositoryPaths.Essays });
+        var contentOptions = Options.Create(new ContentOptions { Path = RepositoryPaths.SeedEssays });
         var content = new ContentStore(contentOptions, NullLogger<ContentStore>.Instance);
         var random = new Mock<IRandomSource>();
         var commands = new CommandCore(content, random.Object, contentOptions);
@@ -42,7 +42,7 @@ public sealed class LocalModeServiceTests : IDisposable
         await _service.StartAsync(CancellationToken.None);
 
         await _output.WaitForAsync("Next epigraph");
-        Assert.Contains("7 essays, 11 quotes loaded from " + RepositoryPaths.Essays, _output.Text, StringComparison.Ordinal);
+        Assert.Contains("7 essays, 11 quotes loaded from " + RepositoryPaths.SeedEssays, _output.Text, StringComparison.Ordinal);
         Assert.Contains("Next epigraph: 2026-03-29 09:00 Europe/Berlin (schedule '0 9 * * *')", _output.Text, StringComparison.Ordinal);
         await _service.StopAsync(CancellationToken.None);
     }

@@ -9,9 +9,9 @@ public sealed class CorpusLoaderTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void Load_RealData_HasAllSevenEssaysAndTheSeedsQuotes()
+    public void Load_SeedCorpus_HasAllSevenEssaysAndTheSeedsQuotes()
     {
-        var corpus = CorpusLoader.Load(RepositoryPaths.Essays);
+        var corpus = CorpusLoader.Load(RepositoryPaths.SeedEssays);
 
         Assert.Empty(corpus.Errors);
         Assert.Equal(7, corpus.Essays.Count);

@@ -4,7 +4,7 @@ namespace CommunityBot.Tests.Content;
 
 public class EssayIndexTests
 {
-    private static readonly EssayIndex _index = new(CorpusLoader.Load(RepositoryPaths.Essays).Essays);
+    private static readonly EssayIndex _index = new(CorpusLoader.Load(RepositoryPaths.SeedEssays).Essays);
 
     [Theory]
     [InlineData("cesaire", "Aimé Césaire")]

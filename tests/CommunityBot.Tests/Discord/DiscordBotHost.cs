@@ -40,7 +40,7 @@ public sealed class DiscordBotHost : IAsyncDisposable
             ["Discord:Token"] = Token,
             ["Discord:ApplicationId"] = ApplicationId.ToString(CultureInfo.InvariantCulture),
             ["Discord:ApiBaseUrl"] = discord.Rest.BaseUrl.ToString(),
-            ["Content:Path"] = RepositoryPaths.Essays,
+            ["Content:Path"] = RepositoryPaths.SeedEssays,
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("communitybot-host-").FullName, "bot.db")}",
         });
         if (settings is not null)

@@ -14,9 +14,9 @@ public sealed class DiscordReplyRendererTests
     private static readonly string[] EssayCommands = ["quote", "epigraph", "essay", "references", "resources"];
 
     [Fact]
-    public void EveryCommandOnTheRealCorpus_StaysWithinTheLimits_AndPingsNobody()
+    public void EveryCommandOnTheSeedCorpus_StaysWithinTheLimits_AndPingsNobody()
     {
-        var core = Core(RepositoryPaths.Essays, out var store);
+        var core = Core(RepositoryPaths.SeedEssays, out var store);
         List<CommandRequest> requests =
         [
             R("quote"), R("quote", ("author", "camus")), R("quote", ("text", "capacious grief")),

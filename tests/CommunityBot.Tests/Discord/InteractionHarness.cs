@@ -46,7 +46,7 @@ public sealed class InteractionHarness : IAsyncDisposable
     public InteractionHandler Handler { get; }
 
     public static async Task<InteractionHarness> StartAsync(string? essays = null, IRandomSource? random = null, IReadOnlySet<string>? mayBeSlow = null) =>
-        new(await DiscordRestHarness.StartAsync(options => options.MaxRetries = 0), essays ?? RepositoryPaths.Essays, random ?? new FirstRandomSource(), mayBeSlow);
+        new(await DiscordRestHarness.StartAsync(options => options.MaxRetries = 0), essays ?? RepositoryPaths.SeedEssays, random ?? new FirstRandomSource(), mayBeSlow);
 
     /// <summary>Handles the interaction and returns the requests it made.</summary>
     public async Task<IReadOnlyList<FakeDiscordRestRequest>> HandleAsync(JsonInteraction interaction)

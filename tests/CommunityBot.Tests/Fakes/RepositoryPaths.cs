@@ -5,7 +5,14 @@ public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>
+    /// The editors' essays, which change whenever one is added, edited or removed: only tests of what holds for any
+    /// valid corpus read them. A test that needs known essays, counts or quotes reads <see cref="SeedEssays"/>.
+    /// </summary>
     public static string Essays => Path.Combine(Root, "data", "essays");
+
+    /// <summary>A frozen copy of the seed corpus (the seven essays of the journal page), for tests that pin its contents.</summary>
+    public static string SeedEssays => Path.Combine(Root, "tests", "CommunityBot.Tests", "Fixtures", "essays");
 
     /// <summary>
     /// The bot as built in its own output folder, in the configuration the tests were built in. The copy beside the

@@ -103,7 +103,7 @@ public sealed class KilledProcessTests
             ["Discord__ApplicationId"] = DiscordBotHost.ApplicationId.ToString(CultureInfo.InvariantCulture),
             ["Discord__ApiBaseUrl"] = discord.Rest.BaseUrl.ToString(),
             ["Storage__ConnectionString"] = db.Options.ConnectionString,
-            ["Content__Path"] = RepositoryPaths.Essays,
+            ["Content__Path"] = RepositoryPaths.SeedEssays,
         });
         // Drained so that a full pipe never blocks the bot.
         _ = process.StandardOutput.ReadToEndAsync();

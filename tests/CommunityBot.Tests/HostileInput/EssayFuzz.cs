@@ -3,7 +3,7 @@ using CsCheck;
 
 namespace CommunityBot.Tests.HostileInput;
 
-/// <summary>Generators of hostile essay files: random bytes, YAML-ish noise, and the real essays broken in the ways editors break them.</summary>
+/// <summary>Generators of hostile essay files: random bytes, YAML-ish noise, and the seed essays broken in the ways editors break them.</summary>
 public static class EssayFuzz
 {
     private static readonly string[] Fragments =
@@ -14,7 +14,7 @@ public static class EssayFuzz
         "\u202E", "é", "\r", "\n", "\n", "\n", "\n  ", "\n- ", "\n    - text: ", "https://", "javascript:alert(1)",
     ];
 
-    private static readonly string[] RealFiles = [.. Directory.GetFiles(RepositoryPaths.Essays, "*.md").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+    private static readonly string[] RealFiles = [.. Directory.GetFiles(RepositoryPaths.SeedEssays, "*.md").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
 
     /// <summary>Arbitrary bytes read as a text file would be: as UTF-8, invalid sequences and all.</summary>
     public static Gen<string> RandomBytes { get; } = Gen.Byte.Array[0, 4096].Select(bytes => Encoding.UTF8.GetString(bytes));

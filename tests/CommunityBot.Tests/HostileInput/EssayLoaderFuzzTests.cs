@@ -51,7 +51,7 @@ public sealed class EssayLoaderFuzzTests
     public void RunningStore_WithAFuzzedFileInItsFolder_KeepsServingEveryOtherEssay()
     {
         using var folder = new TempEssayFolder();
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Essays, "*.md"))
+        foreach (var file in Directory.GetFiles(RepositoryPaths.SeedEssays, "*.md"))
         {
             File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file)));
         }

@@ -53,7 +53,7 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
         var db = await TestDatabase.CreateAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Content:Path"] = RepositoryPaths.Essays,
+            ["Content:Path"] = RepositoryPaths.SeedEssays,
             // A locked database fails after a second instead of SQLite's ten, for the test that locks it.
             ["Storage:ConnectionString"] = db.Options.ConnectionString + ";Default Timeout=1",
             ["Mastodon:RepliesPerPersonPerHour"] = repliesPerPersonPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
