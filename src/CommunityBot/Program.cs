@@ -28,10 +28,6 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     // appsettings.json is copied beside the program, so it is found wherever the program is started from.
     ContentRootPath = AppContext.BaseDirectory,
 });
-if (oneShot && !announceVerb)
-{
-    builder.Logging.SetMinimumLevel(LogLevel.Error);
-}
 
 builder.Services.TryAddSingleton(TimeProvider.System);
 if (withBot)
@@ -46,6 +42,15 @@ builder.Services.AddCommands();
 var discord = !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]);
 var mastodon = builder.Configuration.GetSection("Mastodon:Accounts").GetChildren().Any();
 var localMode = !discord && !mastodon;
+if (oneShot)
+{
+    // A one-shot verb's plain lines are its whole answer: a content warning would only say one of them twice.
+    builder.Logging.KeepOutOfAnswers(builder.Configuration, LogLevel.Error);
+}
+else if (localMode)
+{
+    builder.Logging.KeepOutOfAnswers(builder.Configuration, LogLevel.Warning);
+}
 if (withBot && discord)
 {
     // Before scheduling: hosted services start in order, and the gateway session need not wait for Quartz's start.

@@ -1,3 +1,4 @@
+using CommunityBot.Commands;
 using CommunityBot.Console;
 using CommunityBot.Content;
 using CommunityBot.Storage;
@@ -43,7 +44,7 @@ public static class AnnounceCommand
         var targets = await announcer.AnnounceManuallyAsync(essay, cancellationToken);
         await output.WriteLineAsync(targets == 0
             ? $"No announcement target is configured; nothing queued for '{essay.Title}'."
-            : $"Announcement of '{essay.Title}' queued for {targets} target(s); the running bot sends it (or the next start does).");
+            : $"Announcement of '{essay.Title}' queued for {DisplayFormat.Count(targets, "target")}; the running bot sends it (or the next start does).");
         return targets == 0 ? CommandLine.Failure : CommandLine.Success;
     }
 }

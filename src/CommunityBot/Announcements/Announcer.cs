@@ -31,7 +31,16 @@ public sealed partial class Announcer(
 
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>What a log line shows for the keys of one announcement: the stored form, with the target left open.</summary>
+    public const string AnyTarget = "{target}";
+
     public static string IdempotencyKey(string essayKey, string target) => $"announce:{essayKey}:{target}";
+
+    /// <summary>
+    /// A manual announcement's essay key: the essay's own key and the UTC second it was asked for, so that an essay
+    /// announced before goes out again, while the same request twice in one second is queued once.
+    /// </summary>
+    public static string ManualKey(string essayKey, DateTimeOffset at) => $"{essayKey}:{ManualSource}:{at.UtcDateTime:yyyyMMddHHmmss}";
 
     /// <summary>The first sight of a source: what it holds now is remembered and not announced.</summary>
     public async Task RecordBaselineAsync(string source, IReadOnlyList<AnnouncementCandidate> candidates, CancellationToken cancellationToken)
@@ -71,7 +80,8 @@ public sealed partial class Announcer(
                 }
                 var targets = await EnqueueAsync(candidate.Key, candidate.Essay, cancellationToken);
                 await announced.RecordAsync(source, candidate.Aliases, AnnouncedRepository.Announced, cancellationToken);
-                LogAnnounced(candidate.Essay.Title, candidate.Key, source, targets);
+                var keys = IdempotencyKey(candidate.Key, AnyTarget);
+                LogAnnounced(candidate.Essay.Title, source, targets, keys);
                 fresh.Add(candidate);
             }
         }
@@ -93,7 +103,7 @@ public sealed partial class Announcer(
     public async Task<int> AnnounceManuallyAsync(Essay essay, CancellationToken cancellationToken)
     {
         var candidate = AnnouncementCandidate.FromEssay(essay);
-        var key = $"{candidate.Key}:manual:{time.GetUtcNow().UtcDateTime:yyyyMMddHHmmss}";
+        var key = ManualKey(candidate.Key, time.GetUtcNow());
         int targets;
         await _gate.WaitAsync(cancellationToken);
         try
@@ -105,7 +115,8 @@ public sealed partial class Announcer(
         {
             _gate.Release();
         }
-        LogManual(essay.Slug, targets, key);
+        var keys = IdempotencyKey(key, AnyTarget);
+        LogManual(essay.Slug, targets, keys);
         signal.Notify();
         return targets;
     }
@@ -145,13 +156,13 @@ public sealed partial class Announcer(
         return queued;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Baseline of {Source}: {Count} items remembered, none announced")]
+    [LoggerMessage(EventId = 4300, Level = LogLevel.Information, Message = "Baseline of {Source} taken, none announced (items remembered: {Count})")]
     private partial void LogBaseline(string source, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "New essay \"{Title}\" ({Key}) from {Source} queued for {Targets} targets")]
-    private partial void LogAnnounced(string title, string key, string source, int targets);
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "New essay \"{Title}\" from {Source} queued (targets: {Targets}) as {Key}")]
+    private partial void LogAnnounced(string title, string source, int targets, string key);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Manual action: announcement of {Slug} queued for {Targets} targets ({Key})")]
+    [LoggerMessage(EventId = 4302, Level = LogLevel.Information, Message = "Manual action: announcement of {Slug} queued (targets: {Targets}) as {Key}")]
     private partial void LogManual(string slug, int targets, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No announcement target is configured; {Key} is remembered as announced")]

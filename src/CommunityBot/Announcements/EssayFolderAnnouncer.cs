@@ -108,7 +108,7 @@ public sealed partial class EssayFolderAnnouncer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Essays folder: {Count} essays, {Announced} not seen before were announced")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Essays folder read (essays: {Count}; not seen before, so announced: {Announced})")]
     private partial void LogCaughtUp(int count, int announced);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Essays folder could not be checked against what was announced; new files are still watched")]

@@ -219,10 +219,10 @@ public sealed partial class FeedPoller(
     [LoggerMessage(EventId = 4100, Level = LogLevel.Debug, Message = "Feed {Url} not modified")]
     private partial void LogNotModified(string url);
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Feed {Url} failed: {Reason} ({Failure}). {Failures} failure(s) in a row; next try in {Delay} at {Next:u}; other feeds are not affected")]
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Feed {Url} failed: {Reason} ({Failure}). failures in a row: {Failures}; next try in {Delay} at {Next:u}; other feeds are not affected")]
     private partial void LogFeedFailed(string url, FeedFailure failure, string reason, int failures, TimeSpan delay, DateTimeOffset next);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Feed {Url} works again after {Failures} failure(s)")]
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Feed {Url} works again (failures before: {Failures})")]
     private partial void LogRecovered(string url, int failures);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "The state of feed {Url} could not be read or saved")]

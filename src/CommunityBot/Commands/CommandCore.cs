@@ -40,7 +40,7 @@ public sealed class CommandCore(ContentStore content, IRandomSource random, IOpt
             var found = index.FindAuthors(author);
             if (found.Value is null)
             {
-                return new ProblemReply(ProblemKind.NotFound, $"No quotes by \"{author}\".{MentionedIn(index, author)}", found.Suggestions);
+                return AuthorNotFound(index, author, found.Suggestions);
             }
             authors = found.Value;
         }
@@ -85,7 +85,9 @@ public sealed class CommandCore(ContentStore content, IRandomSource random, IOpt
     {
         if (request.Option("essay") is not { } query)
         {
-            return new ProblemReply(ProblemKind.InvalidInput, $"Which essay? Usage: {CommandCatalog.Find(request.Name)!.Usage}", [.. index.Essays.Take(3).Select(e => e.Title)]);
+            // Nothing was typed, so there is nothing to be near: say what is missing rather than guess.
+            var example = index.Essays.Count > 0 ? $"e.g. {request.Name} {index.Essays[0].Slug}; " : "";
+            return new ProblemReply(ProblemKind.InvalidInput, $"Which essay? Usage: {CommandCatalog.Find(request.Name)!.Usage}, the essay's title or slug ({example}essays lists them all).", []);
         }
         var found = index.FindEssay(query);
         return found.Value is { } essay ? reply(essay) : EssayNotFound(query, found.Suggestions);
@@ -115,8 +117,14 @@ public sealed class CommandCore(ContentStore content, IRandomSource random, IOpt
             : new ProblemReply(ProblemKind.NotFound, $"Nothing in the journal matches \"{text}\".", index.FindEssay(text).Suggestions);
     }
 
+    /// <summary>
+    /// "Latest" is the essay with the newest published date. An undated essay cannot be placed in time, so it is
+    /// never the latest (however new it may be); it is named as undated instead.
+    /// </summary>
     private AboutReply About(EssayIndex index) =>
-        new(options.Value.Publication, new Uri(options.Value.SiteUrl), index.Essays.Count, index.Quotes.Count, index.Essays.Count > 0 ? index.Essays[0] : null);
+        new(options.Value.Publication, new Uri(options.Value.SiteUrl), index.Essays.Count, index.Quotes.Count,
+            index.Essays.Where(e => e.Published is not null).MaxBy(e => e.Published),
+            [.. index.Essays.Where(e => e.Published is null)]);
 
     private static ProblemReply UnknownCommand(string name)
     {
@@ -128,17 +136,47 @@ public sealed class CommandCore(ContentStore content, IRandomSource random, IOpt
         return new ProblemReply(ProblemKind.InvalidInput, $"There is no command \"{name}\". Try help for the list.", close);
     }
 
-    /// <summary>Someone never quoted may still be cited (Pema Chödrön is a further resource): say where.</summary>
-    private static string MentionedIn(EssayIndex index, string name)
+    private static ProblemReply AuthorNotFound(EssayIndex index, string author, IReadOnlyList<string> suggestions)
     {
-        var hits = index.Search(name, SearchResults).Where(h => h.Field == "reference").ToList();
-        return hits.Count == 0
-            ? ""
-            : $" The name appears in the references of {string.Join(", ", hits.Select(h => $"“{h.Essay.Title}”"))}: {hits[0].Snippet}";
+        var message = $"No quotes by \"{author}\".";
+        if (CitedIn(index, author) is { Length: > 0 } cited)
+        {
+            return new ProblemReply(ProblemKind.NotFound, $"{message} {cited}", suggestions);
+        }
+        return suggestions.Count > 0
+            ? new ProblemReply(ProblemKind.NotFound, message, suggestions)
+            : new ProblemReply(ProblemKind.NotFound, $"{message} No quoted name is close: try search {author}, or quote --essay <title> for the quotes of one essay (essays lists them).", []);
     }
 
+    /// <summary>Someone never quoted may still be cited (Pema Chödrön is a further resource): say in which list of which essay.</summary>
+    private static string CitedIn(EssayIndex index, string name)
+    {
+        var words = TextFolding.Tokens(name);
+        var places = index.Essays
+            .SelectMany(essay => Cited(essay, ReferenceListKind.References, essay.References, words)
+                .Concat(Cited(essay, ReferenceListKind.FurtherResources, essay.FurtherResources, words)))
+            .Take(3)
+            .ToList();
+        if (places.Count == 0)
+        {
+            return "";
+        }
+        var where = places.Select(p =>
+            $"in the {SectionName(p.Kind)} of “{p.Essay.Title}” ({p.Reference.Title}; {SectionCommand(p.Kind)} {p.Essay.Slug} lists them)");
+        return $"{places[0].Reference.Who} is cited, not quoted: {string.Join("; ", where)}.";
+    }
+
+    private static IEnumerable<(Essay Essay, ReferenceListKind Kind, Reference Reference)> Cited(Essay essay, ReferenceListKind kind, IReadOnlyList<Reference> list, List<string> words) =>
+        list.Where(r => r.Who is not null && NameMatcher.Score(words, TextFolding.Tokens(r.Who)) > 0).Select(r => (essay, kind, r));
+
+    private static string SectionName(ReferenceListKind kind) => kind == ReferenceListKind.References ? "references" : "further resources";
+
+    private static string SectionCommand(ReferenceListKind kind) => kind == ReferenceListKind.References ? "references" : "resources";
+
     private static ProblemReply EssayNotFound(string query, IReadOnlyList<string> suggestions) =>
-        new(ProblemKind.NotFound, $"No essay is called \"{query}\".", suggestions);
+        new(ProblemKind.NotFound,
+            suggestions.Count > 0 ? $"No essay is called \"{query}\"." : $"No essay is called \"{query}\", and no title is close: essays lists them all.",
+            suggestions);
 
     private static string Describe(string? author, Essay? essay, string? text)
     {

@@ -10,6 +10,18 @@ public static class DisplayFormat
     public static string Date(DateOnly? date) =>
         date?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture) ?? "date not shown";
 
+    /// <summary>A count with its noun agreeing: "1 problem", "2 problems", "0 problems".</summary>
+    public static string Count(int count, string singular, string? plural = null) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : plural ?? singular + "s");
+
+    /// <summary>The essays "latest" cannot place, named so that a new undated essay is not lost from view.</summary>
+    public static string Undated(IReadOnlyList<Essay> essays)
+    {
+        const int shown = 5;
+        var more = essays.Count > shown ? $" and {essays.Count - shown} more" : "";
+        return $"Undated (no date on the page, so never \"latest\"): {string.Join(", ", essays.Take(shown).Select(e => e.Title))}{more}";
+    }
+
     public static string Quoted(string text) => $"“{text.Trim().Trim('"', '“', '”')}”";
 
     public static string Attribution(Quote quote) => quote.Source is null ? $"— {quote.Author}" : $"— {quote.Author}, {quote.Source}";

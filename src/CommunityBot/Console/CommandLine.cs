@@ -51,8 +51,8 @@ public static class CommandLine
         }
         var index = content.Index;
         output.WriteLine(content.Errors.Count == 0
-            ? $"All {index.Essays.Count} essays in {content.Directory} are valid ({index.Quotes.Count} quotes)."
-            : $"{content.Errors.Count} problems; {index.Essays.Count} valid essays in {content.Directory}.");
+            ? $"All {DisplayFormat.Count(index.Essays.Count, "essay")} in {content.Directory} are valid ({DisplayFormat.Count(index.Quotes.Count, "quote")})."
+            : $"{DisplayFormat.Count(content.Errors.Count, "problem")}; {DisplayFormat.Count(index.Essays.Count, "valid essay")} in {content.Directory}.");
         return content.Errors.Count == 0 ? Success : Failure;
     }
 
@@ -80,6 +80,6 @@ public static class CommandLine
 
         Configuration can be given as --Section:Key=value, e.g. --Content:Path=data/essays.
 
-        {ConsoleRenderer.Render(new HelpReply(CommandCatalog.All))}
+        {ConsoleRenderer.RenderForPrompt(new HelpReply(CommandCatalog.All))}
         """;
 }

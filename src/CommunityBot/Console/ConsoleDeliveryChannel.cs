@@ -30,9 +30,9 @@ public sealed class ConsoleDeliveryChannel(LocalConsole console) : IDeliveryChan
         return text.ToString();
     }
 
-    public async Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    public Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
-        await console.Output.WriteLineAsync($"[{entry.Kind}]{Environment.NewLine}{entry.Payload}");
-        return SendResult.Delivered(null);
+        console.WritePost($"[{entry.Kind}]{Environment.NewLine}{entry.Payload}");
+        return Task.FromResult(SendResult.Delivered(null));
     }
 }

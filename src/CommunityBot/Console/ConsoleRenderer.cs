@@ -32,7 +32,7 @@ public static class ConsoleRenderer
                     text.AppendLine().AppendLine(DisplayFormat.Excerpt(essay.BodyText, 400));
                 }
                 text.AppendLine();
-                text.AppendLine($"{essay.Quotes.Count} quotes, {essay.References.Count} references, {essay.FurtherResources.Count} further resources");
+                text.AppendLine($"{DisplayFormat.Count(essay.Quotes.Count, "quote")}, {DisplayFormat.Count(essay.References.Count, "reference")}, {DisplayFormat.Count(essay.FurtherResources.Count, "further resource")}");
                 AppendLink(text, essay.Url);
                 break;
             case EssayListReply list:
@@ -68,11 +68,15 @@ public static class ConsoleRenderer
                 }
                 break;
             case AboutReply about:
-                text.AppendLine($"CommunityBot serves {about.Publication}: {about.EssayCount} essays and {about.QuoteCount} quotes.");
+                text.AppendLine($"CommunityBot serves {about.Publication}: {DisplayFormat.Count(about.EssayCount, "essay")} and {DisplayFormat.Count(about.QuoteCount, "quote")}.");
                 text.AppendLine(about.SiteUrl.ToString());
                 if (about.Latest is { } latest)
                 {
                     text.AppendLine($"Latest: {latest.Title} ({DisplayFormat.Date(latest.Published)})");
+                }
+                if (about.Undated.Count > 0)
+                {
+                    text.AppendLine(DisplayFormat.Undated(about.Undated));
                 }
                 break;
             case HelpReply help:
@@ -94,6 +98,15 @@ public static class ConsoleRenderer
                 throw new ArgumentException($"No console rendering for {reply.GetType().Name}", nameof(reply));
         }
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>As <see cref="Render"/>, for the person at local mode's prompt: help also names the way out.</summary>
+    public static string RenderForPrompt(Reply reply)
+    {
+        var text = Render(reply);
+        return reply is HelpReply
+            ? text + Environment.NewLine + $"At the prompt: {string.Join(" or ", LocalConsole.QuitWords)} stops local mode, as do end of input (Ctrl+D) and Ctrl+C."
+            : text;
     }
 
     private static void AppendLink(StringBuilder text, Uri? url)

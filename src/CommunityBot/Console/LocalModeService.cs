@@ -21,21 +21,20 @@ public sealed class LocalModeService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var output = console.Output;
         var index = content.Index;
-        await output.WriteLineAsync($"CommunityBot local mode: {index.Essays.Count} essays, {index.Quotes.Count} quotes loaded from {content.Directory}");
+        console.WriteLine($"CommunityBot local mode: {DisplayFormat.Count(index.Essays.Count, "essay")}, {DisplayFormat.Count(index.Quotes.Count, "quote")} loaded from {content.Directory}");
         if (content.Errors.Count > 0)
         {
-            await output.WriteLineAsync($"{content.Errors.Count} problems in essay files (those files are skipped); run 'validate' to list them.");
+            console.WriteLine($"{DisplayFormat.Count(content.Errors.Count, "problem")} in essay files (those files are skipped); run 'validate' to list them.");
         }
 
         var cron = schedule.Value.Epigraph.ToSchedule();
         if (await epigraphs.NextFireAsync(ConsoleEpigraphTargetSource.Target, stoppingToken) is { } due)
         {
             var local = TimeZoneInfo.ConvertTime(due, cron.TimeZone);
-            await output.WriteLineAsync($"Next epigraph: {local:yyyy-MM-dd HH:mm} {cron.TimeZone.Id} (schedule '{cron.Text}').");
+            console.WriteLine($"Next epigraph: {local:yyyy-MM-dd HH:mm} {cron.TimeZone.Id} (schedule '{cron.Text}').");
         }
-        await output.WriteLineAsync("Type a command (help lists them); end of input (Ctrl+D) or Ctrl+C quits.");
+        console.WriteLine("Type a command (help lists them); quit, end of input (Ctrl+D) or Ctrl+C stops.");
         try
         {
             await AnswerCommandsAsync(stoppingToken);
@@ -50,9 +49,8 @@ public sealed class LocalModeService(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            // Console reads do not observe cancellation; waiting on the read lets Ctrl+C end the loop at once.
-            var line = await Task.Run(console.Input.ReadLine, CancellationToken.None).WaitAsync(stoppingToken);
-            if (line is null || line.Trim() is "quit" or "exit")
+            var line = await console.ReadLineAsync(stoppingToken);
+            if (line is null || LocalConsole.QuitWords.Contains(line.Trim().ToLowerInvariant()))
             {
                 return;
             }
@@ -62,7 +60,7 @@ public sealed class LocalModeService(
             }
             var parsed = CommandParser.Parse(line);
             var reply = parsed.Problem ?? commands.Execute(parsed.Request!);
-            await console.Output.WriteLineAsync(ConsoleRenderer.Render(reply));
+            console.WriteLine(ConsoleRenderer.RenderForPrompt(reply));
         }
     }
 }

@@ -214,10 +214,10 @@ public sealed partial class DeliveryWorker(
     [LoggerMessage(EventId = 7103, Level = LogLevel.Error, Message = "Delivery to {Target} (outbox row {Id}) failed: the target refused it: {Error}")]
     private partial void LogRejected(string target, long id, string error);
 
-    [LoggerMessage(EventId = 7104, Level = LogLevel.Error, Message = "Target {Target} paused after {Failures} rejected posts in a row; /config resume (Discord) or a successful account check (Mastodon, at start and daily) starts it again")]
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Error, Message = "Target {Target} paused (rejected posts in a row: {Failures}); /config resume (Discord) or a successful account check (Mastodon, at start and daily) starts it again")]
     private partial void LogPaused(string target, int failures);
 
-    [LoggerMessage(EventId = 7105, Level = LogLevel.Error, Message = "Delivery to {Target} (outbox row {Id}) failed after {Attempts} unexpected errors and was given up: {Error}")]
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Error, Message = "Delivery to {Target} (outbox row {Id}) was given up after unexpected errors (attempts: {Attempts}): {Error}")]
     private partial void LogDeadLettered(string target, long id, int attempts, string error);
 
     [LoggerMessage(EventId = 7106, Level = LogLevel.Error, Message = "Delivery over {Transport} stopped: its credential was refused ({Error}); its posts stay queued. Fix the token and restart the bot")]

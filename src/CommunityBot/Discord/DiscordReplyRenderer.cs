@@ -73,7 +73,7 @@ public static class DiscordReplyRenderer
         {
             fields.Add(Field("Credits", DiscordText.Escape(credits)));
         }
-        fields.Add(Field("In the essay", $"{essay.Quotes.Count} quotes · {essay.References.Count} references · {essay.FurtherResources.Count} further resources"));
+        fields.Add(Field("In the essay", $"{DisplayFormat.Count(essay.Quotes.Count, "quote")} · {DisplayFormat.Count(essay.References.Count, "reference")} · {DisplayFormat.Count(essay.FurtherResources.Count, "further resource")}"));
         return new JsonEmbed
         {
             Title = Title(essay.Title),
@@ -89,7 +89,7 @@ public static class DiscordReplyRenderer
         Title = $"Essays · page {list.Page} of {list.PageCount}",
         Description = string.Join('\n', list.Essays.Select(e => $"**{Title(e.Title)}** · {DisplayFormat.Date(e.Published)}")),
         Color = Colour,
-        Footer = new JsonEmbedFooter { Text = $"{list.Total} essays · /essay essay:<title> for one" },
+        Footer = new JsonEmbedFooter { Text = $"{DisplayFormat.Count(list.Total, "essay")} · /essay essay:<title> for one" },
     };
 
     private static JsonComponent PagingButtons(EssayListReply list) => new()
@@ -156,8 +156,9 @@ public static class DiscordReplyRenderer
     {
         Title = Title(about.Publication),
         Url = about.SiteUrl.ToString(),
-        Description = $"CommunityBot serves {about.EssayCount} essays and {about.QuoteCount} quotes of {DiscordText.Escape(about.Publication)}."
-            + (about.Latest is { } latest ? $"\nLatest: **{DiscordText.Escape(latest.Title)}** · {DisplayFormat.Date(latest.Published)}" : ""),
+        Description = $"CommunityBot serves {DisplayFormat.Count(about.EssayCount, "essay")} and {DisplayFormat.Count(about.QuoteCount, "quote")} of {DiscordText.Escape(about.Publication)}."
+            + (about.Latest is { } latest ? $"\nLatest: **{DiscordText.Escape(latest.Title)}** · {DisplayFormat.Date(latest.Published)}" : "")
+            + (about.Undated.Count > 0 ? "\n" + DiscordText.Escape(DisplayFormat.Undated(about.Undated)) : ""),
         Color = Colour,
     };
 

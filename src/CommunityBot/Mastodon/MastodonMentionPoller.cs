@@ -173,10 +173,10 @@ public sealed partial class MastodonMentionPoller(
     [LoggerMessage(EventId = 4201, EventName = "MentionAnswered", Level = LogLevel.Information, Message = "Answering @{Asker} on {Name} ({Command})")]
     private partial void LogAnswered(string asker, string name, string command);
 
-    [LoggerMessage(EventId = 4202, EventName = "PersonCapReached", Level = LogLevel.Warning, Message = "Not answering @{Asker} on {Name}: more than {Limit} replies to them in the last hour")]
+    [LoggerMessage(EventId = 4202, EventName = "PersonCapReached", Level = LogLevel.Warning, Message = "Not answering @{Asker} on {Name}: they have had their replies of the last hour (Mastodon:RepliesPerPersonPerHour: {Limit})")]
     private partial void LogTooMany(string asker, string name, int limit);
 
-    [LoggerMessage(EventId = 4203, EventName = "AccountCapReached", Level = LogLevel.Warning, Message = "Not answering @{Asker} on {Name}: the account has sent its {Limit} replies of the last hour (Mastodon:RepliesPerHour)")]
+    [LoggerMessage(EventId = 4203, EventName = "AccountCapReached", Level = LogLevel.Warning, Message = "Not answering @{Asker} on {Name}: the account has sent its replies of the last hour (Mastodon:RepliesPerHour: {Limit})")]
     private partial void LogAccountCapReached(string asker, string name, int limit);
 
     [LoggerMessage(EventId = 4204, EventName = "MentionPollFailed", Level = LogLevel.Warning, Message = "Could not read the mentions of Mastodon account {Name}; trying again at the next poll")]

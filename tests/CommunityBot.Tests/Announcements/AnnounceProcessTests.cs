@@ -22,7 +22,7 @@ public sealed class AnnounceProcessTests : IDisposable
         var (exitCode, output) = await BotProcess.RunToEndAsync(TimeSpan.FromSeconds(30), "announce", "expansive-solidarity", $"--Storage:ConnectionString={connection}", $"--Content:Path={RepositoryPaths.SeedEssays}");
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("Announcement of 'Expansive Solidarity' queued for 1 target(s)", output, StringComparison.Ordinal);
+        Assert.Contains("Announcement of 'Expansive Solidarity' queued for 1 target;", output, StringComparison.Ordinal);
         var database = new BotDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = connection }));
         var row = Assert.Single(await new OutboxRepository(database, TimeProvider.System).AllAsync());
         Assert.Equal(("console", "announcement", "pending"), (row.Target, row.Kind, row.Status));

@@ -132,9 +132,25 @@ public sealed class EssayFolderAnnouncementTests : IAsyncLifetime, IDisposable
         var rows = await bot.AnnouncementsAsync();
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.Contains(":manual:", r.IdempotencyKey, StringComparison.Ordinal));
-        Assert.Contains("queued for 3 target(s)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("queued for 3 targets;", output.ToString(), StringComparison.Ordinal);
         Assert.Contains(bot.Logs.Lines, l => l.Contains("Manual action: announcement of poetic-resistance", StringComparison.Ordinal));
         Assert.Equal(1, await bot.Announced.CountAsync(Announcer.ManualSource, AnnouncedRepository.Manual));
+    }
+
+    [Fact]
+    public async Task AnnounceManually_LogsTheKeyInTheFormTheRowsAreStoredUnder()
+    {
+        await using var bot = await AnnouncementHarness.StartAsync(_db, _folder.Path, _time);
+
+        await bot.Announcer.AnnounceManuallyAsync(bot.Content.Index.GetBySlug("poetic-resistance")!, CancellationToken.None);
+
+        var logged = Assert.Single(bot.Log.WithEventId(4302));
+        Assert.Equal("announce:slug:poetic-resistance:manual:20260306090000:{target}", logged["Key"]);
+        Assert.Equal(3, logged["Targets"]);
+        var rows = await bot.AnnouncementsAsync();
+        Assert.Equal(
+            rows.Select(r => ((string)logged["Key"]!).Replace(Announcer.AnyTarget, r.Target, StringComparison.Ordinal)).Order(StringComparer.Ordinal),
+            rows.Select(r => r.IdempotencyKey).Order(StringComparer.Ordinal));
     }
 
     [Fact]

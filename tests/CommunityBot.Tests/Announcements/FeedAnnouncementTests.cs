@@ -153,7 +153,7 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         await PollAsync(bot);
 
         Assert.Empty(await bot.AnnouncementsAsync());
-        Assert.Contains(bot.Logs.Lines, l => l.Contains("works again after 1 failure(s)", StringComparison.Ordinal));
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("works again (failures before: 1)", StringComparison.Ordinal));
     }
 
     [Fact]

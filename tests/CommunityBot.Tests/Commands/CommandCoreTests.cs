@@ -18,8 +18,16 @@ public class CommandCoreTests
         _core = new CommandCore(new ContentStore(options, NullLogger<ContentStore>.Instance), _random.Object, options);
     }
 
-    private Reply Run(string name, params (string Key, string Value)[] options) =>
-        _core.Execute(new CommandRequest(name, options.ToDictionary(o => o.Key, o => o.Value)));
+    private Reply Run(string name, params (string Key, string Value)[] options) => _core.Execute(Request(name, options));
+
+    private static CommandRequest Request(string name, params (string Key, string Value)[] options) =>
+        new(name, options.ToDictionary(o => o.Key, o => o.Value));
+
+    private CommandCore CoreOver(string essays)
+    {
+        var options = Options.Create(new ContentOptions { Path = essays });
+        return new CommandCore(new ContentStore(options, NullLogger<ContentStore>.Instance), _random.Object, options);
+    }
 
     [Fact]
     public void Quote_ByAuthor_ChoosesWithTheRandomSource()
@@ -70,6 +78,39 @@ public class CommandCoreTests
         Assert.Contains("Expansive Solidarity", reply.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("chodron", "Pema Chödrön")]
+    [InlineData("fanon", "Frantz Fanon")]
+    [InlineData("berger", "John Berger")]
+    public void Quote_AuthorOnlyInFurtherResources_NamesThatSectionAndTheCommandThatListsIt(string typed, string name)
+    {
+        var reply = Assert.IsType<ProblemReply>(Run("quote", ("author", typed)));
+
+        Assert.StartsWith($"No quotes by \"{typed}\". {name} is cited, not quoted: in the further resources of “Expansive Solidarity” (", reply.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; resources expansive-solidarity lists them).", reply.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("references of", reply.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quote_AuthorOnlyInReferences_NamesTheReferencesAndTheirCommand()
+    {
+        using var folder = new TempEssayFolder();
+        folder.Write("cited.md", "---\ntitle: Cited\nreferences:\n  - title: Letters\n    who: Rosa Luxemburg\n---\n");
+
+        var reply = Assert.IsType<ProblemReply>(CoreOver(folder.Path).Execute(Request("quote", ("author", "luxemburg"))));
+
+        Assert.Equal("No quotes by \"luxemburg\". Rosa Luxemburg is cited, not quoted: in the references of “Cited” (Letters; references cited lists them).", reply.Message);
+    }
+
+    [Fact]
+    public void Quote_NobodyClose_SaysHowToLookFurther()
+    {
+        var reply = Assert.IsType<ProblemReply>(Run("quote", ("author", "nobody-here")));
+
+        Assert.Empty(reply.Suggestions);
+        Assert.Equal("No quotes by \"nobody-here\". No quoted name is close: try search nobody-here, or quote --essay <title> for the quotes of one essay (essays lists them).", reply.Message);
+    }
+
     [Fact]
     public void Quote_AuthorNotInThatEssay_SuggestsWhoIsQuotedThere()
     {
@@ -111,12 +152,28 @@ public class CommandCoreTests
     }
 
     [Fact]
-    public void Essay_WithoutAnEssay_ExplainsTheUsage()
+    public void Essay_WithoutAnEssay_SaysWhatIsMissing_AndGuessesNothing()
     {
         var reply = Assert.IsType<ProblemReply>(Run("essay"));
 
         Assert.Equal(ProblemKind.InvalidInput, reply.Kind);
-        Assert.Contains("essay <essay>", reply.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Which essay? Usage: essay <essay>, the essay's title or slug", reply.Message, StringComparison.Ordinal);
+        Assert.EndsWith("essays lists them all).", reply.Message, StringComparison.Ordinal);
+        Assert.Empty(reply.Suggestions);
+    }
+
+    [Theory]
+    [InlineData("essay", "the banana republic")]
+    [InlineData("references", "nope")]
+    [InlineData("resources", "nope")]
+    [InlineData("epigraph", "the banana republic")]
+    public void Essay_NothingClose_PointsToTheEssaysList(string command, string query)
+    {
+        var reply = Assert.IsType<ProblemReply>(Run(command, ("essay", query)));
+
+        Assert.Equal(ProblemKind.NotFound, reply.Kind);
+        Assert.Empty(reply.Suggestions);
+        Assert.Equal($"No essay is called \"{query}\", and no title is close: essays lists them all.", reply.Message);
     }
 
     [Fact]
@@ -173,8 +230,43 @@ public class CommandCoreTests
     {
         var reply = Assert.IsType<AboutReply>(Run("about"));
 
-        Assert.Equal((7, 11, "expansive-solidarity"), (reply.EssayCount, reply.QuoteCount, reply.Latest?.Slug));
+        Assert.Equal((7, 11), (reply.EssayCount, reply.QuoteCount));
         Assert.Equal(new Uri("https://www.rights-studio.org/journal"), reply.SiteUrl);
+    }
+
+    [Fact]
+    public void About_Latest_IsTheNewestDatedEssay_AndTheUndatedOneIsNamedApart()
+    {
+        var reply = Assert.IsType<AboutReply>(Run("about"));
+
+        Assert.Equal("imperial-boomerang", reply.Latest?.Slug);
+        Assert.Equal(["expansive-solidarity"], reply.Undated.Select(e => e.Slug));
+    }
+
+    [Fact]
+    public void About_ADatedEssayAddedAfterAnUndatedOne_IsLatest()
+    {
+        using var folder = new TempEssayFolder();
+        folder.Write("current.md", "---\ntitle: Current\n---\n");
+        folder.Write("older.md", "---\ntitle: Older\npublished: 2025-10-31\n---\n");
+        folder.Write("added.md", "---\ntitle: Added\npublished: 2026-02-01\n---\n");
+
+        var reply = Assert.IsType<AboutReply>(CoreOver(folder.Path).Execute(new CommandRequest("about")));
+
+        Assert.Equal("added", reply.Latest?.Slug);
+        Assert.Equal(["current"], reply.Undated.Select(e => e.Slug));
+    }
+
+    [Fact]
+    public void About_NothingDated_HasNoLatest()
+    {
+        using var folder = new TempEssayFolder();
+        folder.Write("current.md", "---\ntitle: Current\n---\n");
+
+        var reply = Assert.IsType<AboutReply>(CoreOver(folder.Path).Execute(new CommandRequest("about")));
+
+        Assert.Null(reply.Latest);
+        Assert.Equal(["current"], reply.Undated.Select(e => e.Slug));
     }
 
     [Fact]

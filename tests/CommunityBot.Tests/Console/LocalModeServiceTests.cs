@@ -55,7 +55,7 @@ public sealed class LocalModeServiceTests : IDisposable
         _input.Type("quote cesaire");
         await _output.WaitForAsync("— Aimé Césaire");
         _input.Type("essay nothing like it");
-        await _output.WaitForAsync("No essay is called \"nothing like it\".");
+        await _output.WaitForAsync("No essay is called \"nothing like it\", and no title is close: essays lists them all.");
         _input.Type(null);
 
         await _service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));

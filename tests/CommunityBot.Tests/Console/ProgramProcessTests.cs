@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CommunityBot.Console;
 
 namespace CommunityBot.Tests.Console;
 
@@ -64,7 +65,7 @@ public sealed class ProgramProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task OneShot_Validate_ListsEveryProblemAndFails()
+    public async Task OneShot_Validate_ListsEachProblemOnce_CountsInGoodEnglish_AndFails()
     {
         _folder.Write("good.md", TempEssayFolder.Essay("Good"));
         var broken = _folder.Write("broken.md", "---\ntitle: Broken\npublished: someday\n---\n");
@@ -73,7 +74,40 @@ public sealed class ProgramProcessTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains($"{broken}:3: published: unparseable date 'someday'", output, StringComparison.Ordinal);
-        Assert.Contains("1 problems; 1 valid essays", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n'), l => l.Contains("someday", StringComparison.Ordinal));
+        Assert.DoesNotContain("warn:", output, StringComparison.Ordinal);
+        Assert.Contains($"1 problem; 1 valid essay in {_folder.Path}.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LocalMode_ShowsAPrompt_KeepsLogLinesOutOfTheAnswers_AndSendsWarningsToStandardError()
+    {
+        using var storage = new TempEssayFolder();
+        _folder.Write("good.md", TempEssayFolder.Essay("Good"));
+        var broken = _folder.Write("broken.md", "---\ntitle: Broken\npublished: someday\n---\n");
+        using var process = Start($"--Storage:ConnectionString=Data Source={Path.Combine(storage.Path, "bot.db")}", $"--Content:Path={_folder.Path}");
+        var output = new RecordingWriter();
+        var errors = new RecordingWriter();
+        var reading = PumpAsync(process.StandardOutput, output);
+        var readingErrors = PumpAsync(process.StandardError, errors);
+
+        await output.WaitForAsync("Type a command");
+        await output.WaitForAsync(Environment.NewLine + LocalConsole.Prompt);
+        await process.StandardInput.WriteLineAsync("help");
+        await process.StandardInput.FlushAsync();
+        await output.WaitForAsync("stops local mode");
+        process.StandardInput.Close();
+
+        await process.WaitForExitAsync().WaitAsync(_timeout);
+        await Task.WhenAll(reading, readingErrors);
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains(LocalConsole.Prompt + "Commands:", output.Text, StringComparison.Ordinal);
+        Assert.Contains("At the prompt: quit or exit stops local mode", output.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("info:", output.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("warn:", output.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("info:", errors.Text, StringComparison.Ordinal);
+        Assert.Contains("warn:", errors.Text, StringComparison.Ordinal);
+        Assert.Contains(broken, errors.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,6 +126,7 @@ public sealed class ProgramProcessTests : IDisposable
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("quote [author] [essay] [text]", output, StringComparison.Ordinal);
+        Assert.Contains("At the prompt: quit or exit stops local mode", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,11 +138,14 @@ public sealed class ProgramProcessTests : IDisposable
         Assert.Contains("Schedule:Epigraph:TimeZone: 'Mars/Olympus' is not a time zone", output, StringComparison.Ordinal);
     }
 
+    /// <summary>Copies as it comes, not by lines: the prompt ends no line.</summary>
     private static async Task PumpAsync(StreamReader reader, RecordingWriter output)
     {
-        while (await reader.ReadLineAsync() is { } line)
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
         {
-            await output.WriteLineAsync(line);
+            await output.WriteAsync(buffer.AsMemory(0, read));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CommunityBot.Clients.Discord.JsonModels;
+using CommunityBot.Commands;
 using CommunityBot.Commands.Replies;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
@@ -165,7 +166,7 @@ public sealed partial class GuildConfigurator(
             lines.Add(current.Paused ? "**Next post:** none, paused (`/config resume` starts them)." : $"**Next post:** {await NextPostAsync(target, schedule, cancellationToken)}.");
             if (await health.GetAsync(target, cancellationToken) is { Paused: true } stopped)
             {
-                lines.Add($"**Delivery stopped** after {stopped.ConsecutiveFailures} failed posts: {stopped.LastError}. Fix the cause, then `/config resume`.");
+                lines.Add($"**Delivery stopped** after {DisplayFormat.Count(stopped.ConsecutiveFailures, "failed post")}: {stopped.LastError}. Fix the cause, then `/config resume`.");
             }
         }
         else
