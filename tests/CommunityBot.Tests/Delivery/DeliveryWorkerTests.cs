@@ -37,6 +37,8 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
     public async Task TimeoutAfterDiscordCreatedTheMessage_RetrySendsTheSameNonce_AndNothingDoubles()
     {
         await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "key-1");
+        // Not the REST timeout's length, so that the wait below finds the send's timer and not the worker's next look.
+        _harness.Options.PollInterval = DiscordRestHarnessTimeout + TimeSpan.FromSeconds(15);
         var hang = new TaskCompletionSource();
         var first = true;
         var answer = _harness.Rest.Server.Default;
