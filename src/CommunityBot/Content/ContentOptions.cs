@@ -6,6 +6,7 @@ namespace CommunityBot.Content;
 public sealed class ContentOptions : IValidatableObject
 {
     public const string Section = "Content";
+    public const int DefaultMaxFileBytes = 1_048_576;
 
     /// <summary>The essays folder; a relative path is looked for from the working directory, then above the program.</summary>
     public string Path { get; set; } = "data/essays";
@@ -13,6 +14,9 @@ public sealed class ContentOptions : IValidatableObject
     public string Publication { get; set; } = "The Rights Studio Journal";
 
     public string SiteUrl { get; set; } = "https://www.rights-studio.org/journal";
+
+    /// <summary>An essay file larger than this is refused without being read, so a stray upload cannot fill memory.</summary>
+    public int MaxFileBytes { get; set; } = DefaultMaxFileBytes;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -31,6 +35,10 @@ public sealed class ContentOptions : IValidatableObject
         if (!Uri.TryCreate(SiteUrl, UriKind.Absolute, out var site) || (site.Scheme != Uri.UriSchemeHttps && site.Scheme != Uri.UriSchemeHttp))
         {
             yield return OptionChecks.Problem("Content:SiteUrl", SiteUrl, "is not an absolute http(s) address; expected e.g. https://www.rights-studio.org/journal");
+        }
+        foreach (var result in OptionChecks.Between("Content:MaxFileBytes", MaxFileBytes, 1, int.MaxValue, DefaultMaxFileBytes))
+        {
+            yield return result;
         }
     }
 }

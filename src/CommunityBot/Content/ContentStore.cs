@@ -12,12 +12,14 @@ public sealed partial class ContentStore
 {
     private readonly Lock _gate = new();
     private readonly ILogger<ContentStore> _logger;
+    private readonly long _maxFileBytes;
     private readonly Dictionary<string, EssayParseResult> _files = new(StringComparer.Ordinal);
     private EssayIndex _index = EssayIndex.Empty;
 
     public ContentStore(IOptions<ContentOptions> options, ILogger<ContentStore> logger)
     {
         _logger = logger;
+        _maxFileBytes = options.Value.MaxFileBytes;
         Directory = ContentPathResolver.Resolve(options.Value.Path);
         Errors = [];
         LoadAll();
@@ -38,12 +40,12 @@ public sealed partial class ContentStore
         {
             if (!System.IO.Directory.Exists(Directory))
             {
-                Publish(CorpusLoader.Load(Directory));
+                Publish(CorpusLoader.Load(Directory, _maxFileBytes));
                 return;
             }
             foreach (var path in System.IO.Directory.EnumerateFiles(Directory, CorpusLoader.FilePattern))
             {
-                _files[path] = CorpusLoader.ParseFile(path);
+                _files[path] = CorpusLoader.ParseFile(path, Directory, _maxFileBytes);
             }
             Publish(CorpusLoader.Combine(_files.Values));
         }
@@ -58,7 +60,7 @@ public sealed partial class ContentStore
             var before = Index.Essays.ToDictionary(e => e.Slug, StringComparer.Ordinal);
             if (File.Exists(path))
             {
-                _files[path] = CorpusLoader.ParseFile(path);
+                _files[path] = CorpusLoader.ParseFile(path, Directory, _maxFileBytes);
             }
             else
             {
@@ -79,7 +81,7 @@ public sealed partial class ContentStore
         Errors = corpus.Errors;
         foreach (var error in corpus.Errors)
         {
-            LogSkipped(error.ToString());
+            LogSkipped(error.File, error.Line, error.Field, error.Message);
         }
         Volatile.Write(ref _index, new EssayIndex(corpus.Essays));
     }
@@ -102,9 +104,9 @@ public sealed partial class ContentStore
         return changes;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Essay file skipped: {Problem}")]
-    private partial void LogSkipped(string problem);
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Essay file skipped: {File}:{Line}: {Field}: {Problem}")]
+    private partial void LogSkipped(string file, int line, string field, string problem);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Essay {Kind}: {Slug} ({Path})")]
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Essay {Kind}: {Slug} ({Path})")]
     private partial void LogChanged(EssayChangeKind kind, string slug, string path);
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CommunityBot.Content;
 
 /// <summary>Reads every essay file in a folder; a broken file is reported and left out, never fatal.</summary>
@@ -5,7 +7,7 @@ public static class CorpusLoader
 {
     public const string FilePattern = "*.md";
 
-    public static Corpus Load(string directory)
+    public static Corpus Load(string directory, long maxFileBytes = ContentOptions.DefaultMaxFileBytes)
     {
         if (!Directory.Exists(directory))
         {
@@ -13,25 +15,72 @@ public static class CorpusLoader
         }
         var files = Directory.EnumerateFiles(directory, FilePattern)
             .Order(StringComparer.Ordinal)
-            .Select(ParseFile);
+            .Select(path => ParseFile(path, directory, maxFileBytes));
         return Combine(files);
     }
 
-    public static EssayParseResult ParseFile(string path)
+    /// <summary>
+    /// Reads, parses and indexes one file. Whatever the file holds, the answer is a result: every failure becomes
+    /// an error of this file, because one file must never stop the bot from starting or reloading.
+    /// </summary>
+    public static EssayParseResult ParseFile(string path, string directory, long maxFileBytes = ContentOptions.DefaultMaxFileBytes)
     {
         try
         {
-            return EssayFileParser.Parse(path, File.ReadAllText(path));
+            if (!RealPath.IsInside(path, directory))
+            {
+                return Failed(path, $"refused: it leads to {RealPath.Of(path)}, outside the essays folder {directory}");
+            }
+            if (Read(path, maxFileBytes) is not { } content)
+            {
+                return Failed(path, $"refused: larger than {maxFileBytes} bytes (Content:MaxFileBytes), so it was not read");
+            }
+            var result = EssayFileParser.Parse(path, content);
+            if (result.Essay is { } essay)
+            {
+                // Indexing one essay on its own first means an essay the index cannot take is this file's error,
+                // not a failure of the whole corpus.
+                _ = new EssayIndex([essay]);
+            }
+            return result;
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new EssayParseResult(path, null, [new ContentError(path, 0, "file", $"cannot be read: {exception.Message}")]);
+            return Failed(path, $"cannot be read: {exception.Message}");
         }
-        catch (UnauthorizedAccessException exception)
+        catch (Exception exception)
         {
-            return new EssayParseResult(path, null, [new ContentError(path, 0, "file", $"cannot be read: {exception.Message}")]);
+            return Failed(path, $"cannot be loaded ({exception.GetType().Name}): {exception.Message}");
         }
     }
+
+    /// <summary>The text of the file, or null when it is larger than the cap; never more than the cap is read.</summary>
+    private static string? Read(string path, long maxFileBytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (stream.CanSeek && stream.Length > maxFileBytes)
+        {
+            return null;
+        }
+        // The length can change while the file is read, and some files report none; the read itself is bounded too.
+        using var memory = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxFileBytes + 1 - memory.Length))) > 0)
+        {
+            memory.Write(chunk, 0, read);
+            if (memory.Length > maxFileBytes)
+            {
+                return null;
+            }
+        }
+        memory.Position = 0;
+        using var reader = new StreamReader(memory, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private static EssayParseResult Failed(string path, string message) =>
+        new(path, null, [new ContentError(path, 0, "file", message)]);
 
     /// <summary>Puts parsed files together; a slug already taken by an earlier file (by name) is an error of the later one.</summary>
     public static Corpus Combine(IEnumerable<EssayParseResult> results)

@@ -57,7 +57,18 @@ public static partial class EssayFileParser
             }
             var yaml = content[4..(close + 1)];
             var bodyStart = content.IndexOf('\n', close + 1);
-            var body = bodyStart < 0 ? "" : content[(bodyStart + 1)..].Trim();
+            var rawBody = bodyStart < 0 ? "" : content[(bodyStart + 1)..];
+            if (FrontMatterScan.Check(yaml) is { } yamlProblem)
+            {
+                Error(yamlProblem.Line + LineOffset, "front matter", yamlProblem.Message);
+                return null;
+            }
+            if (MarkdownScan.Check(rawBody) is { } bodyProblem)
+            {
+                Error(bodyProblem.Line + LineNumberAt(content, bodyStart), "body", bodyProblem.Message);
+                return null;
+            }
+            var body = rawBody.Trim();
 
             YamlMappingNode root;
             var scanner = new Scanner(new StringReader(yaml));
@@ -100,7 +111,7 @@ public static partial class EssayFileParser
             }
             var published = ReadDate(root);
             var url = ReadUrl(root, "url", "url");
-            var bodyText = Markdown.ToPlainText(body, _markdown).Trim();
+            var bodyText = PlainText(body);
             var epigraph = root.Children.TryGetValue(new YamlScalarNode("epigraph"), out var epigraphNode)
                 ? ReadQuote(epigraphNode, "epigraph")
                 : null;
@@ -126,6 +137,20 @@ public static partial class EssayFileParser
                 body,
                 bodyText,
                 path);
+        }
+
+        private string PlainText(string body)
+        {
+            try
+            {
+                return Markdown.ToPlainText(body, _markdown).Trim();
+            }
+            catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                // MarkdownScan finds the nesting Markdig refuses; this keeps whatever it misses to this one file.
+                Error(0, "body", $"Markdig cannot read it: {exception.Message}");
+                return "";
+            }
         }
 
         private void CheckQuotesInBody(YamlMappingNode root, List<Quote> quotes, string bodyText)
@@ -335,6 +360,9 @@ public static partial class EssayFileParser
 
         private static bool IsNull(YamlNode node) =>
             node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" };
+
+        /// <summary>The 1-based line of <paramref name="index"/>'s line end, so that a body's line 1 follows it.</summary>
+        private static int LineNumberAt(string content, int index) => index < 0 ? 0 : content.AsSpan(0, index + 1).Count('\n');
 
         private static bool IsLineEnd(string content, int index) => index >= content.Length || content[index] == '\n';
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CommunityBot.Content;
 
@@ -6,7 +7,7 @@ namespace CommunityBot.Content;
 /// Watches the essays folder and reloads changed files while the bot runs. Events are gathered for a short
 /// quiet period first, because editors save in several steps (write, rename, touch) and one reload is enough.
 /// </summary>
-public sealed class EssayFolderWatcher(ContentStore store, TimeProvider time) : IHostedService, IDisposable
+public sealed partial class EssayFolderWatcher(ContentStore store, TimeProvider time, ILogger<EssayFolderWatcher> logger) : IHostedService, IDisposable
 {
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(250);
 
@@ -76,7 +77,18 @@ public sealed class EssayFolderWatcher(ContentStore store, TimeProvider time) : 
         }
         foreach (var path in paths)
         {
-            store.Reload(path);
+            try
+            {
+                store.Reload(path);
+            }
+            catch (Exception exception)
+            {
+                // This runs on a timer thread, where an exception ends the process; one file must not do that.
+                LogReloadFailed(exception, path);
+            }
         }
     }
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Reloading essay file {Path} failed; the essays loaded before are still served")]
+    private partial void LogReloadFailed(Exception exception, string path);
 }

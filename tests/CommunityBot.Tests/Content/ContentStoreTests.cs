@@ -1,4 +1,6 @@
 using CommunityBot.Content;
+using CommunityBot.Tests.HostileInput;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +13,8 @@ public sealed class ContentStoreTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private ContentStore CreateStore() =>
-        new(Options.Create(new ContentOptions { Path = _folder.Path }), NullLogger<ContentStore>.Instance);
+    private ContentStore CreateStore(ILogger<ContentStore>? logger = null) =>
+        new(Options.Create(new ContentOptions { Path = _folder.Path }), logger ?? NullLogger<ContentStore>.Instance);
 
     [Fact]
     public void Reload_NewFile_AddsItAndRaisesAdded()
@@ -72,7 +74,7 @@ public sealed class ContentStoreTests : IDisposable
         var store = CreateStore();
         var added = new TaskCompletionSource<Essay>(TaskCreationOptions.RunContinuationsAsynchronously);
         store.EssayChanged += (_, e) => added.TrySetResult(e.Essay);
-        using var watcher = new EssayFolderWatcher(store, TimeProvider.System);
+        using var watcher = new EssayFolderWatcher(store, TimeProvider.System, NullLogger<EssayFolderWatcher>.Instance);
         await watcher.StartAsync(CancellationToken.None);
 
         _folder.Write("dropped.md", TempEssayFolder.Essay("Dropped In"));
@@ -80,6 +82,52 @@ public sealed class ContentStoreTests : IDisposable
 
         Assert.Equal("dropped-in", TextFoldingSlug(essay.Title));
         Assert.NotNull(store.Index.GetBySlug("dropped"));
+        await watcher.StopAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileEssayFile.Names), MemberType = typeof(HostileEssayFile))]
+    public void Reload_HostileFile_LogsItsFileAndLine_AndKeepsServingTheRest(string name)
+    {
+        var hostile = HostileEssayFile.Named(name);
+        _folder.Write("good.md", TempEssayFolder.Essay("Good"));
+        var logger = new RecordingLogger<ContentStore>();
+        var store = CreateStore(logger);
+
+        var path = hostile.WriteInto(_folder.Path);
+        store.Reload(path);
+
+        Assert.NotNull(store.Index.GetBySlug("good"));
+        var skipped = Assert.Single(logger.Entries, e => e.Id.Id == 1100);
+        Assert.Equal(path, skipped.Fields["File"]);
+        Assert.Equal(hostile.Line, skipped.Fields["Line"]);
+        Assert.Equal(hostile.Field, skipped.Fields["Field"]);
+    }
+
+    [Fact]
+    public async Task Watcher_ReloadThatThrows_IsLoggedWithThePath_AndTheNextChangeIsStillServed()
+    {
+        var store = CreateStore();
+        var served = new TaskCompletionSource<Essay>(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.EssayChanged += (_, e) =>
+        {
+            if (e.Essay.Slug == "explodes")
+            {
+                throw new InvalidOperationException("a subscriber failed");
+            }
+            served.TrySetResult(e.Essay);
+        };
+        var logger = new RecordingLogger<EssayFolderWatcher>();
+        using var watcher = new EssayFolderWatcher(store, TimeProvider.System, logger);
+        await watcher.StartAsync(CancellationToken.None);
+
+        var exploding = _folder.Write("explodes.md", TempEssayFolder.Essay("Explodes"));
+        await logger.WhenLogged(1102).WaitAsync(_timeout);
+        _folder.Write("after.md", TempEssayFolder.Essay("After"));
+        var essay = await served.Task.WaitAsync(_timeout);
+
+        Assert.Equal("after", Path.GetFileNameWithoutExtension(essay.SourcePath));
+        Assert.Equal(exploding, logger.Entries.First(e => e.Id.Id == 1102).Fields["Path"]);
         await watcher.StopAsync(CancellationToken.None);
     }
 

@@ -1,4 +1,5 @@
 using CommunityBot.Content;
+using CommunityBot.Tests.HostileInput;
 
 namespace CommunityBot.Tests.Content;
 
@@ -57,6 +58,83 @@ public sealed class CorpusLoaderTests : IDisposable
         var error = Assert.Single(corpus.Errors);
         Assert.Equal((later, 3, "slug"), (error.File, error.Line, error.Field));
         Assert.Contains("a.md", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileEssayFile.Names), MemberType = typeof(HostileEssayFile))]
+    public void Load_HostileFile_IsAnErrorNamingTheFileAndLine_AndEveryOtherEssayLoads(string name)
+    {
+        var hostile = HostileEssayFile.Named(name);
+        _folder.Write("good.md", TempEssayFolder.Essay("Good"));
+        var path = hostile.WriteInto(_folder.Path);
+
+        var corpus = CorpusLoader.Load(_folder.Path);
+
+        Assert.Equal("good", Assert.Single(corpus.Essays).Slug);
+        var error = Assert.Single(corpus.Errors);
+        Assert.Equal((path, hostile.Line, hostile.Field), (error.File, error.Line, error.Field));
+        Assert.Contains(hostile.Reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FileOverMaxFileBytes_IsRefusedUnread_AndOneAtTheCapLoads()
+    {
+        var essay = TempEssayFolder.Essay("Sized");
+        var atCap = _folder.Write("at-cap.md", essay);
+        var over = _folder.Write("over.md", essay.Replace("Sized", "Sized Up", StringComparison.Ordinal));
+
+        var corpus = CorpusLoader.Load(_folder.Path, new FileInfo(atCap).Length);
+
+        Assert.Equal("at-cap", Assert.Single(corpus.Essays).Slug);
+        var error = Assert.Single(corpus.Errors);
+        Assert.Equal((over, "file"), (error.File, error.Field));
+        Assert.Contains($"larger than {new FileInfo(atCap).Length} bytes (Content:MaxFileBytes)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SymlinkLeadingOutsideTheFolder_IsRefused()
+    {
+        using var elsewhere = new TempEssayFolder();
+        var secret = elsewhere.Write("secret.md", TempEssayFolder.Essay("Secret"));
+        var link = System.IO.Path.Combine(_folder.Path, "secret.md");
+        File.CreateSymbolicLink(link, secret);
+
+        var corpus = CorpusLoader.Load(_folder.Path);
+
+        Assert.Empty(corpus.Essays);
+        var error = Assert.Single(corpus.Errors);
+        Assert.Equal((link, "file"), (error.File, error.Field));
+        Assert.Contains("outside the essays folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SymlinkThroughALinkedSubfolderLeadingOutside_IsRefused()
+    {
+        using var elsewhere = new TempEssayFolder();
+        elsewhere.Write("secret.md", TempEssayFolder.Essay("Secret"));
+        Directory.CreateSymbolicLink(System.IO.Path.Combine(_folder.Path, "sub"), elsewhere.Path);
+        File.CreateSymbolicLink(System.IO.Path.Combine(_folder.Path, "secret.md"), "sub/secret.md");
+
+        var corpus = CorpusLoader.Load(_folder.Path);
+
+        Assert.Empty(corpus.Essays);
+        Assert.Contains("outside the essays folder", Assert.Single(corpus.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SymlinkInsideTheFolder_AndAFolderThatIsItselfALink_Load()
+    {
+        using var parent = new TempEssayFolder();
+        var real = Directory.CreateDirectory(System.IO.Path.Combine(parent.Path, "real")).FullName;
+        File.WriteAllText(System.IO.Path.Combine(real, "original.txt"), TempEssayFolder.Essay("Linked"));
+        File.CreateSymbolicLink(System.IO.Path.Combine(real, "linked.md"), "original.txt");
+        var folder = System.IO.Path.Combine(parent.Path, "essays");
+        Directory.CreateSymbolicLink(folder, real);
+
+        var corpus = CorpusLoader.Load(folder);
+
+        Assert.Empty(corpus.Errors);
+        Assert.Equal("linked", Assert.Single(corpus.Essays).Slug);
     }
 
     [Fact]

@@ -173,4 +173,74 @@ public class EssayFileParserTests
 
         Assert.Equal(["colour", "epigraph.author", "published", "title"], result.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("---\ntitle: T\nepigraph: &e\n  text: a\n  author: b\n---\n", 3, "anchor '&e'")]
+    [InlineData("---\ntitle: T\ntags: [a]\nauthors: *t\n---\n", 4, "alias '*t'")]
+    [InlineData("---\ntitle: T\n? title\n: again\n---\n", 3, "complex key ('? …') refused")]
+    [InlineData("---\ntitle: T\ntags: [\"&not\", '*not', a&b]\n? [a]\n: b\n---\n", 4, "complex key")]
+    public void Parse_AnchorAliasOrComplexKey_IsRefusedWithItsLine(string content, int line, string reason)
+    {
+        var error = SingleError(content);
+
+        Assert.Equal((line, "front matter"), (error.Line, error.Field));
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BlockFrontMatterNestedPastTheCap_IsRefusedAtTheLineThatGoesTooDeep()
+    {
+        var nested = string.Concat(Enumerable.Range(0, FrontMatterScan.MaxDepth + 5).Select(i => new string(' ', 2 * i) + "- a:\n"));
+
+        var error = SingleError("---\ntitle: T\nx:\n" + nested + "---\n");
+
+        Assert.Equal("front matter", error.Field);
+        Assert.InRange(error.Line, 4 + (FrontMatterScan.MaxDepth / 2) - 2, 4 + FrontMatterScan.MaxDepth);
+        Assert.Contains($"nested more than {FrontMatterScan.MaxDepth} levels", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(">", "nested more than 32 levels")]
+    [InlineData("> - ", "nested more than 32 levels")]
+    [InlineData("1. ", "nested more than 32 levels")]
+    [InlineData("[", "'[' open at once")]
+    public void Parse_BodyNestedPastTheCap_IsRefusedWithTheFileLine(string opener, string reason)
+    {
+        var body = "Plain first line.\n\n" + string.Concat(Enumerable.Repeat(opener, 1_000)) + "x\n";
+
+        var error = SingleError("---\ntitle: T\n---\n" + body);
+
+        Assert.Equal((6, "body"), (error.Line, error.Field));
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BodyListNestedByIndentation_IsRefusedBeforeMarkdigSpendsSecondsOnIt()
+    {
+        var body = string.Concat(Enumerable.Range(0, 1_000).Select(i => new string(' ', 2 * i) + "- item\n"));
+
+        var error = SingleError("---\ntitle: T\n---\n" + body);
+
+        Assert.Equal((4 + MarkdownScan.MaxDepth, "body"), (error.Line, error.Field));
+    }
+
+    [Fact]
+    public void Parse_NestingTheScanAllows_ButMarkdigRefuses_IsABodyErrorNotAnException()
+    {
+        var emphasis = string.Concat(Enumerable.Repeat("*a ", 1_000)) + "b" + string.Concat(Enumerable.Repeat(" a*", 1_000));
+
+        var error = SingleError("---\ntitle: T\n---\n" + emphasis + "\n");
+
+        Assert.Equal("body", error.Field);
+        Assert.Contains("Markdig cannot read it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_QuotesAndListsAsEssaysUseThem_AreAccepted()
+    {
+        var result = EssayFileParser.Parse(Path, "---\ntitle: T\n---\n> A quote\n> > quoted back\n\n- one\n  - two [link](https://example.org)\n    1. three\n");
+
+        Assert.Empty(result.Errors);
+        Assert.NotNull(result.Essay);
+    }
 }

@@ -37,7 +37,21 @@ public static class EssayFuzz
         Gen.Select(Gen.Int[0, RealFiles.Length - 1], Gen.Select(Gen.Int[0, 8], Gen.Int[0, int.MaxValue], Gen.Int[0, int.MaxValue]).Array[1, 6],
             (file, mutations) => mutations.Aggregate(RealFiles[file], (text, m) => Mutate(text, m.Item1, m.Item2, m.Item3)));
 
-    public static Gen<string> Any { get; } = Gen.OneOf(RandomBytes, YamlIsh, MutatedRealFile, MutatedRealFile);
+    /// <summary>Nesting and aliases at depths around and far past the caps, in the front matter and in the body.</summary>
+    public static Gen<string> Nested { get; } =
+        Gen.Select(Gen.Int[0, 5], Gen.Int[1, 3_000], (kind, depth) => kind switch
+        {
+            0 => "---\ntitle: N\nx: " + new string('[', depth) + new string(']', depth) + "\n---\n",
+            1 => "---\ntitle: N\nx: " + string.Concat(Enumerable.Repeat("{a: ", depth)) + "b" + new string('}', depth) + "\n---\n",
+            2 => "---\ntitle: N\nx:\n" + string.Concat(Enumerable.Range(0, Math.Min(depth, 300)).Select(i => new string(' ', 2 * i) + "- a:\n")) + "---\n",
+            3 => "---\ntitle: N\n---\n" + string.Concat(Enumerable.Repeat("> - ", depth)) + "x\n",
+            4 => "---\ntitle: N\n---\n" + new string('[', depth) + "a" + string.Concat(Enumerable.Repeat("](u)", depth)) + "\n",
+            _ => "---\ntitle: N\nx0: &a0 [lol]\n"
+                + string.Concat(Enumerable.Range(1, 1 + (depth % 9)).Select(i => $"x{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n"))
+                + $"? *a{1 + (depth % 9)}\n: boom\n---\n",
+        });
+
+    public static Gen<string> Any { get; } = Gen.OneOf(RandomBytes, YamlIsh, MutatedRealFile, MutatedRealFile, Nested);
 
     private static string Mutate(string text, int kind, int at, int pick)
     {
