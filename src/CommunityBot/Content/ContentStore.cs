@@ -78,8 +78,10 @@ public sealed partial class ContentStore
 
     private void Publish(Corpus corpus)
     {
+        // Only what is new: a reload of one file (or a save seen as two events) must not repeat every known problem.
+        var known = Errors.ToHashSet();
         Errors = corpus.Errors;
-        foreach (var error in corpus.Errors)
+        foreach (var error in corpus.Errors.Where(e => !known.Contains(e)))
         {
             LogSkipped(error.File, error.Line, error.Field, error.Message);
         }

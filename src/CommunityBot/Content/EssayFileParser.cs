@@ -83,6 +83,11 @@ public static partial class EssayFileParser
                 }
                 root = mapping;
             }
+            catch (YamlException exception) when (FrontMatterScan.UnclosedBracket(yaml) is { } unclosed)
+            {
+                Error(unclosed.Line + LineOffset, "front matter", $"broken YAML: the '{unclosed.Bracket}' opened on this line is not closed ({FirstSentence(exception)})");
+                return null;
+            }
             catch (YamlException exception)
             {
                 Error((int)exception.Start.Line + LineOffset, "front matter", $"broken YAML: {FirstSentence(exception)}");
@@ -92,7 +97,14 @@ public static partial class EssayFileParser
             {
                 // YamlDotNet throws these instead of a YamlException for some unclosed brackets and stray events
                 // (found by the fuzz tests in HostileInput).
-                Error((int)scanner.CurrentPosition.Line + LineOffset, "front matter", "broken YAML: an unclosed bracket or quote");
+                if (FrontMatterScan.UnclosedBracket(yaml) is { } unclosed)
+                {
+                    Error(unclosed.Line + LineOffset, "front matter", $"broken YAML: the '{unclosed.Bracket}' opened on this line is not closed");
+                }
+                else
+                {
+                    Error((int)scanner.CurrentPosition.Line + LineOffset, "front matter", "broken YAML: an unclosed bracket or quote");
+                }
                 return null;
             }
 
@@ -314,7 +326,7 @@ public static partial class EssayFileParser
         {
             if (!mapping.Children.TryGetValue(new YamlScalarNode(key), out _))
             {
-                Error(Line(mapping), field, $"missing: every {Owner(field)} needs a {key}");
+                Error(Line(mapping), field, $"missing: every {Owner(field)} needs {WithArticle(key)}");
                 return null;
             }
             var value = OptionalText(mapping, key, field);
@@ -355,6 +367,8 @@ public static partial class EssayFileParser
                 }
             }
         }
+
+        private static string WithArticle(string noun) => ("aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an " : "a ") + noun;
 
         private static string Owner(string field) => field.Contains('.', StringComparison.Ordinal) ? field[..field.LastIndexOf('.')] : "essay";
 

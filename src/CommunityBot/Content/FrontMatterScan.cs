@@ -53,5 +53,38 @@ public static class FrontMatterScan
         return null;
     }
 
+    /// <summary>
+    /// The 1-based line of the innermost '[' or '{' still open where the scanner stops, if any. YamlDotNet reports an
+    /// unclosed bracket where it gave up looking for its end, often the line after; the editor needs the line it opens on.
+    /// </summary>
+    public static (int Line, char Bracket)? UnclosedBracket(string yaml)
+    {
+        var scanner = new Scanner(new StringReader(yaml));
+        var open = new Stack<(int Line, char Bracket)>();
+        try
+        {
+            while (scanner.MoveNext() && scanner.Current is not Error)
+            {
+                switch (scanner.Current)
+                {
+                    case FlowSequenceStart start:
+                        open.Push(((int)start.Start.Line, '['));
+                        break;
+                    case FlowMappingStart start:
+                        open.Push(((int)start.Start.Line, '{'));
+                        break;
+                    case FlowSequenceEnd or FlowMappingEnd when open.Count > 0:
+                        open.Pop();
+                        break;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is YamlException or InvalidOperationException or ArgumentException)
+        {
+            // Where the scanner gives up is where the brackets still open are counted.
+        }
+        return open.Count > 0 ? open.Peek() : null;
+    }
+
     private static bool IsExplicitKey(string yaml, Mark start) => start.Index < yaml.Length && yaml[(int)start.Index] == '?';
 }

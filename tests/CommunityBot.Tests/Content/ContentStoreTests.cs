@@ -32,6 +32,35 @@ public sealed class ContentStoreTests : IDisposable
     }
 
     [Fact]
+    public void Reload_ABrokenFileSeenTwice_AndAnotherFile_LogTheProblemOnce()
+    {
+        var logger = new RecordingLogger<ContentStore>();
+        var store = CreateStore(logger);
+
+        var broken = _folder.Write("broken.md", "---\ntitle: Broken\npublished: someday\n---\n");
+        store.Reload(broken);
+        store.Reload(broken);
+        store.Reload(_folder.Write("good.md", TempEssayFolder.Essay("Good")));
+
+        var skipped = Assert.Single(logger.Entries, e => e.Id.Id == 1100);
+        Assert.Equal(broken, skipped.Fields["File"]);
+        Assert.Single(store.Errors);
+    }
+
+    [Fact]
+    public void Reload_ABrokenFileChangedToAnotherProblem_LogsTheNewProblem()
+    {
+        var logger = new RecordingLogger<ContentStore>();
+        var store = CreateStore(logger);
+        var broken = _folder.Write("broken.md", "---\ntitle: Broken\npublished: someday\n---\n");
+        store.Reload(broken);
+
+        store.Reload(_folder.Write("broken.md", "---\ntitle: Broken\ncolour: red\n---\n"));
+
+        Assert.Equal(["published", "colour"], logger.Entries.Where(e => e.Id.Id == 1100).Select(e => e.Fields["Field"]));
+    }
+
+    [Fact]
     public void Reload_InvalidFile_IsSkippedAndAnnouncedOnceValid()
     {
         var store = CreateStore();

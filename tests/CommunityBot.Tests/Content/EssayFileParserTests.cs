@@ -130,8 +130,27 @@ public class EssayFileParserTests
     {
         var error = SingleError("---\ntitle: T\nepigraph: [unclosed\nslug: x\n---\n");
         Assert.Equal("front matter", error.Field);
-        Assert.InRange(error.Line, 3, 5);
+        Assert.Equal(3, error.Line);
         Assert.Contains("broken YAML", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("---\ntitle: X\nepigraph:\n  text: hi\nauthors: [a, b\n---\nbody\n", 5, '[')]
+    [InlineData("---\ntitle: X\nepigraph: {text: hi, author: me\ntags: [a]\n---\nbody\n", 3, '{')]
+    public void Parse_UnclosedBracket_IsReportedOnTheLineItOpens(string content, int line, char bracket)
+    {
+        var error = SingleError(content);
+
+        Assert.Equal(("front matter", line), (error.Field, error.Line));
+        Assert.Contains($"the '{bracket}' opened on this line is not closed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MissingAuthor_IsSaidInPlainEnglish()
+    {
+        var error = SingleError("---\ntitle: Y\nepigraph:\n  text: hi\n---\nbody\n");
+
+        Assert.Equal(("epigraph.author", "missing: every epigraph needs an author"), (error.Field, error.Message));
     }
 
     [Fact]
