@@ -78,6 +78,30 @@ public class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
     }
 
     [DatabaseFact]
+    public async Task Trigger_EveryTenSeconds_PostsEveryFireTimeOnce()
+    {
+        var time = At(6, 1, 12);
+        await using var host = Host(time);
+        await host.StartAsync();
+        var runs = JobRuns.Attach(await host.QuartzAsync());
+        await host.Scheduler.ScheduleAsync("console", CronSchedule.Parse("0/10 * * * * ?", "UTC"), CancellationToken.None);
+
+        for (var i = 0; i < 6; i++)
+        {
+            var next = await host.Scheduler.NextFireAsync("console", CancellationToken.None);
+            time.SetUtcNow(next!.Value);
+            await runs.NextAsync();
+        }
+
+        // A minute of fire times, each its own post: keyed to the second, none taken for one already queued.
+        var keys = (await host.Outbox.AllAsync()).Select(e => e.IdempotencyKey);
+        Assert.Equal(
+            ["epigraph:console:202606011200", "epigraph:console:20260601120010", "epigraph:console:20260601120020",
+             "epigraph:console:20260601120030", "epigraph:console:20260601120040", "epigraph:console:20260601120050"],
+            keys);
+    }
+
+    [DatabaseFact]
     public async Task Schedule_ReplacesTheTrigger_UnscheduleRemovesIt()
     {
         await using var host = Host(At(6, 1, 12));
