@@ -4,6 +4,7 @@ using CommunityBot.Clients.Discord.Rest;
 using CommunityBot.Configuration;
 using CommunityBot.Delivery;
 using CommunityBot.Discord.Config;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityBot.Discord;
@@ -14,7 +15,8 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddDiscord(this IServiceCollection services)
     {
         services.AddSection<DiscordBotOptions, DiscordBotOptionsValidator>(DiscordBotOptions.Section);
-        services.AddSection<DiscordGatewayOptions, DiscordGatewayOptionsValidator>(DiscordBotOptions.Section);
+        services.AddSection<DiscordGatewayOptions, DiscordGatewayOptionsValidator>(DiscordBotOptions.Section)
+            .Configure<IConfiguration>((gateway, configuration) => ShardIdList.Apply(gateway, configuration[ShardIdList.Key]));
         services.AddDiscordRest();
         services.AddSectionCheck<DiscordRestOptions>(DiscordBotOptions.Section);
         services.AddSingleton<IGatewayBotProvider>(provider => provider.GetRequiredService<DiscordRestClient>());

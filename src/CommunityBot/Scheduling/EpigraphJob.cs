@@ -14,7 +14,14 @@ public sealed partial class EpigraphJob(IEpigraphPoster poster, IOptions<Schedul
 {
     public const string TargetKey = "target";
 
-    public static string IdempotencyKey(string target, DateTimeOffset scheduled) => $"epigraph:{target}:{scheduled.UtcDateTime:yyyyMMddHHmm}";
+    /// <summary>
+    /// The post's key: one per scheduled fire time, to the second, since a schedule may fire several times a minute. A
+    /// time on the minute keeps the minute-only form, so rows queued before seconds counted keep their keys.
+    /// </summary>
+    public static string IdempotencyKey(string target, DateTimeOffset scheduled) =>
+        scheduled.Second == 0 && scheduled.Millisecond == 0
+            ? $"epigraph:{target}:{scheduled.UtcDateTime:yyyyMMddHHmm}"
+            : $"epigraph:{target}:{scheduled.UtcDateTime:yyyyMMddHHmmss}";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {

@@ -55,6 +55,7 @@ public static class SchedulingServiceCollectionExtensions
         if (postgres)
         {
             store.UsePostgres(o => o.DataSourceFactory = sp => NpgsqlDataSource.Create(sp.GetRequiredService<BotDatabase>().ConnectionString));
+            store.UseDriverDelegate<SchemaLockingPostgresDialect>();
             store.UseClustering(_ => { });
         }
         else

@@ -6,9 +6,17 @@ namespace CommunityBot.Storage;
 /// <summary>
 /// Brings the schema up to date at start, one numbered migration at a time, each in its own transaction.
 /// It is registered before every service that reads the database, so they start on the current schema.
+/// On PostgreSQL several instances may start at once: they take turns under <see cref="SchemaLock"/>, so the second
+/// finds the schema the first made instead of failing on a table or column that already exists.
 /// </summary>
 public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<DatabaseMigrator> logger) : IHostedService
 {
+    /// <summary>
+    /// The PostgreSQL advisory lock held while the schema changes: by this migrator, and by Quartz while it provisions
+    /// its tables (<c>SchemaLockingPostgresDialect</c>), whose concurrent CREATE TABLEs race just the same.
+    /// </summary>
+    public const long SchemaLock = 0x436F6D6D42_6F74; // "CommBot"
+
     public int LatestVersion => Migrations.Count;
 
     private IReadOnlyList<string> Migrations =>
@@ -84,6 +92,19 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
         """
         ALTER TABLE outbox ADD COLUMN unexpected_failures INTEGER NOT NULL DEFAULT 0;
         """,
+        // One row per version. A database made before the key had none (new ones have it from the start): PostgreSQL
+        // gets it added, SQLite, which cannot add a key to a table, the unique index that stands for one.
+        database.IsPostgres
+            ? """
+              DO $$
+              BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'schema_version'::regclass AND contype = 'p') THEN
+                      DELETE FROM schema_version a USING schema_version b WHERE a.ctid < b.ctid AND a.version = b.version;
+                      ALTER TABLE schema_version ADD PRIMARY KEY (version);
+                  END IF;
+              END $$;
+              """
+            : "CREATE UNIQUE INDEX IF NOT EXISTS schema_version_by_version ON schema_version (version);",
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -95,8 +116,26 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
             // readers do not wait for the writer. Quartz, the jobs and delivery commit many small transactions; a
             // 1,000-channel fan-out queued its posts at 140 a second with it, 40 without. It stays set in the file.
             await connection.ExecuteAsync("PRAGMA journal_mode=WAL");
+            await MigrateAsync(connection, cancellationToken);
+            return;
         }
-        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        // A session lock on this connection, not a transaction's: each migration commits on its own.
+        await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", ("@key", SchemaLock));
+        try
+        {
+            await MigrateAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", ("@key", SchemaLock));
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task MigrateAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)");
         await using (var read = connection.Command("SELECT MAX(version) FROM schema_version"))
         {
             var current = await read.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull ? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
@@ -122,8 +161,6 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
             }
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema migrated to version {Version}")]
     private partial void LogMigrated(int version);

@@ -64,6 +64,7 @@ internal sealed class AnnouncementHarness : IAsyncDisposable
         await new GuildSettingsRepository(db.Database, time).SaveAsync(new GuildSettings(111, AnnounceChannelId: 222, AnnounceRoleId: RoleId));
         var settings = new Dictionary<string, string?>
         {
+            ["Storage:Provider"] = db.Options.Provider,
             ["Storage:ConnectionString"] = db.Options.ConnectionString,
             ["Content:Path"] = essays,
             ["Mastodon:Accounts:0:Name"] = "main",

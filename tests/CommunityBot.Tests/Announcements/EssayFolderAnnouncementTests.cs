@@ -5,15 +5,24 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityBot.Tests.Announcements;
 
-public sealed class EssayFolderAnnouncementTests : IAsyncLifetime, IDisposable
+public class EssayFolderAnnouncementTests : IAsyncLifetime, IDisposable
 {
+    private readonly string _provider;
+
+    public EssayFolderAnnouncementTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected EssayFolderAnnouncementTests(string provider) => _provider = provider;
+
     private readonly TempEssayFolder _folder = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 6, 9, 0, 0, TimeSpan.Zero));
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync(_provider);
         _folder.Write("poetic-resistance.md", TempEssayFolder.Essay("Poetic Resistance"));
         _folder.Write("expansive-solidarity.md", TempEssayFolder.Essay("Expansive Solidarity"));
     }
@@ -23,9 +32,13 @@ public sealed class EssayFolderAnnouncementTests : IAsyncLifetime, IDisposable
         await _db.DisposeAsync();
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        _folder.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FirstStart_IsABaseline_AndAnEssayDroppedInWhileRunning_GetsOneRowPerTarget()
     {
         await using var bot = await AnnouncementHarness.StartAsync(_db, _folder.Path, _time);
@@ -55,7 +68,7 @@ public sealed class EssayFolderAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Contains("#journal", status, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AGuildWithoutARole_PingsNobody()
     {
         await using var bot = await AnnouncementHarness.StartAsync(_db, _folder.Path, _time);
@@ -69,7 +82,7 @@ public sealed class EssayFolderAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.False(discord.RootElement.GetProperty("allowed_mentions").TryGetProperty("roles", out _));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnInvalidFile_IsAnnouncedOnceFixed_AndItsEditsNeverAgain()
     {
         await using var bot = await AnnouncementHarness.StartAsync(_db, _folder.Path, _time);
@@ -84,7 +97,7 @@ public sealed class EssayFolderAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Equal(3, (await bot.AnnouncementsAsync()).Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AfterARestart_NothingIsAnnouncedAgain_ButAnEssayAddedWhileDownIs()
     {
         await using (var bot = await AnnouncementHarness.StartAsync(_db, _folder.Path, _time))
@@ -105,7 +118,7 @@ public sealed class EssayFolderAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Equal(3, rows.Count(r => r.IdempotencyKey.StartsWith("announce:slug:tender-defiance:", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EssaysFoundTogether_GoOutOldestFirst()
     {
         await using (await AnnouncementHarness.StartAsync(_db, _folder.Path, _time))
@@ -120,7 +133,7 @@ public sealed class EssayFolderAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Equal(["Earlier", "Later"], console.Select(r => r.Payload.Contains("Earlier", StringComparison.Ordinal) ? "Earlier" : "Later"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnnounceVerb_QueuesTheEssayForEveryTarget_AsAManualAction()
     {
         await using var bot = await AnnouncementHarness.StartAsync(_db, _folder.Path, _time);
@@ -137,7 +150,7 @@ public sealed class EssayFolderAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, await bot.Announced.CountAsync(Announcer.ManualSource, AnnouncedRepository.Manual));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnnounceManually_LogsTheKeyInTheFormTheRowsAreStoredUnder()
     {
         await using var bot = await AnnouncementHarness.StartAsync(_db, _folder.Path, _time);
@@ -153,7 +166,7 @@ public sealed class EssayFolderAnnouncementTests : IAsyncLifetime, IDisposable
             rows.Select(r => r.IdempotencyKey).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnnounceVerb_RefusesAnUnknownSlug_AndAMissingOne()
     {
         await using var bot = await AnnouncementHarness.StartAsync(_db, _folder.Path, _time);

@@ -8,8 +8,17 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityBot.Tests.Announcements;
 
-public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
+public class FeedAnnouncementTests : IAsyncLifetime, IDisposable
 {
+    private readonly string _provider;
+
+    public FeedAnnouncementTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected FeedAnnouncementTests(string provider) => _provider = provider;
+
     private static readonly TimeSpan _interval = TimeSpan.FromMinutes(15);
     private readonly TempEssayFolder _folder = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 6, 9, 0, 0, TimeSpan.Zero));
@@ -18,7 +27,7 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync(_provider);
         _server = await FakeFeedServer.StartAsync();
         _folder.Write("poetic-resistance.md", TempEssayFolder.Essay("Poetic Resistance"));
         _folder.Write("expansive-solidarity.md", TempEssayFolder.Essay("Expansive Solidarity"));
@@ -30,7 +39,11 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         await _db.DisposeAsync();
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        _folder.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private Task<AnnouncementHarness> StartAsync(params string[] paths) =>
         AnnouncementHarness.StartAsync(_db, _folder.Path, _time, [.. paths.Select(_server.Url)], _interval);
@@ -52,7 +65,7 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
     private static IEnumerable<string> KeysFor(IEnumerable<OutboxEntry> rows, string target) =>
         rows.Where(r => r.Target == target).OrderBy(r => r.Id).Select(r => r.IdempotencyKey);
 
-    [Fact]
+    [DatabaseFact]
     public async Task FirstPoll_IsABaseline_ThenNewItemsAreAnnouncedOnce_OldestFirst()
     {
         _server.Serve("/journal", "journal.rss");
@@ -77,7 +90,7 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Equal("https://www.rights-studio.org/journal/quiet-courage", payload.RootElement.GetProperty("embeds")[0].GetProperty("url").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnAtomFeed_IsReadToo()
     {
         await using var bot = await BaselineThenPollAsync("/journal.atom", "journal.atom", "journal-updated.atom");
@@ -87,7 +100,7 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Contains("Common Ground (Mar 6, 2026)", rows.Single(r => r.Target == "console").Payload, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnUnchangedFeed_IsAskedConditionally_And304AnnouncesNothing()
     {
         var modified = new DateTimeOffset(2026, 3, 5, 22, 9, 14, TimeSpan.Zero);
@@ -108,7 +121,7 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Equal(_time.GetUtcNow() + _interval, state.NextPollAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MalformedXmlAndA500_AreLogged_BackOffLongerEachTime_AndOtherFeedsKeepBeingPolled()
     {
         _server.Serve("/broken", "malformed.rss");
@@ -141,7 +154,7 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Equal(_time.GetUtcNow() + (4 * _interval), down.NextPollAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AFeedThatFailsAtFirst_TakesItsBaselineWhenItWorks()
     {
         _server.Fail("/journal", 503);
@@ -156,7 +169,7 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Contains(bot.Logs.Lines, l => l.Contains("works again (failures before: 1)", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnEssayInTheFolderAndTheFeed_IsAnnouncedOnce_AndANewGuidForTheSameLinkIsNotNew()
     {
         _server.Serve("/journal", "journal.rss");
@@ -178,7 +191,7 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
             console);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AfterARestart_NoFeedItemIsAnnouncedAgain()
     {
         _server.Serve("/journal", "journal.rss");
@@ -199,7 +212,7 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Equal(3, _server.RequestsTo("/journal").Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PollLoop_AFeedTricklingItsBody_IsCutOffAtItsTimeout_WhileAnotherIsPolledAndAnnouncedOnTime()
     {
         var interval = TimeSpan.FromMinutes(1);
@@ -239,7 +252,7 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Null(slow.Cursor);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Poll_HostileItem_IsAnnouncedWithoutItsJavascriptLink_WithAWarning_AndItsTitleEscapedAndClean()
     {
         await using var bot = await BaselineThenPollAsync("/journal", "journal.rss", "hostile.rss");
@@ -265,7 +278,7 @@ public sealed class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.All(bot.Logs.Lines, line => Assert.DoesNotContain('\u009b', line));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Poll_AFeedSendingMoreThanTheLimit_IsCutOff_AndLoggedAsTooLarge()
     {
         _server.ServeText("/huge", "<rss version=\"2.0\"><channel>" + new string(' ', (int)FeedPoller.MaxFeedBytes) + "</channel></rss>");

@@ -39,6 +39,19 @@ public sealed class ConfigurationErrorTests
         Assert.StartsWith("Configuration error: Content:Path: '/nonexistent'", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("x", "Discord:ShardIds: 'x' is not a list of shard ids")]
+    [InlineData("0,2", "Discord:ShardIds: '0,2' has a shard outside 0..1")]
+    public async Task ShardIds_AsOnePlainValue_AreCheckedLikeTheIndexedForm(string value, string problem)
+    {
+        var (exitCode, output, error) = await BotProcess.RunToEndSeparatelyAsync(
+            _timeout, null, "--Discord:Token=abc", "--Discord:ApplicationId=1", "--Discord:ShardCount=2", $"--Discord:ShardIds={value}");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith($"Configuration error: {problem}", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
+
     [Fact]
     public async Task SeveralBadValues_AreEachOneLine_InTheSameStart()
     {

@@ -48,7 +48,10 @@ public sealed class DeliveryHarness : IAsyncDisposable
 
     /// <param name="configureRest">Replaces the default of no client retries, so the worker's own retries show.</param>
     public static async Task<DeliveryHarness> StartAsync(Action<global::CommunityBot.Clients.Discord.DiscordRestOptions>? configureRest = null) =>
-        new(await DiscordRestHarness.StartAsync(configureRest ?? (o => o.MaxRetries = 0)), await TestDatabase.CreateAsync());
+        await StartAsync(StorageProvider.Sqlite, configureRest);
+
+    public static async Task<DeliveryHarness> StartAsync(string provider, Action<global::CommunityBot.Clients.Discord.DiscordRestOptions>? configureRest = null) =>
+        new(await DiscordRestHarness.StartAsync(configureRest ?? (o => o.MaxRetries = 0)), await TestDatabase.CreateAsync(provider));
 
     /// <summary>Starts a worker, as a fresh process would after a restart.</summary>
     public async Task<DeliveryWorker> StartWorkerAsync(params IDeliveryChannel[] channels)

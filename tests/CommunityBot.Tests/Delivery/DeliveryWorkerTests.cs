@@ -6,16 +6,25 @@ using Moq;
 
 namespace CommunityBot.Tests.Delivery;
 
-public sealed class DeliveryWorkerTests : IAsyncLifetime
+public class DeliveryWorkerTests : IAsyncLifetime
 {
+    private readonly string _provider;
+
+    public DeliveryWorkerTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected DeliveryWorkerTests(string provider) => _provider = provider;
+
     private const string Payload = """{"content":"An epigraph","allowed_mentions":{"parse":[]}}""";
     private DeliveryHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await DeliveryHarness.StartAsync();
+    public async Task InitializeAsync() => _harness = await DeliveryHarness.StartAsync(_provider);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
-    [Fact]
+    [DatabaseFact]
     public async Task CrashBetweenWritingAndSending_SendsExactlyOnceAfterRestart()
     {
         // The process wrote the row and died before any worker ran.
@@ -33,7 +42,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Equal("1000", rows[0].RemoteId);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TimeoutAfterDiscordCreatedTheMessage_RetrySendsTheSameNonce_AndNothingDoubles()
     {
         await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "key-1");
@@ -69,7 +78,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Equal(1, _harness.MessagesCreated);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RowsOfOneTarget_GoOutInOrder()
     {
         for (var i = 1; i <= 3; i++)
@@ -83,7 +92,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Equal(["Post 1", "Post 2", "Post 3"], _harness.Posts.Select(p => JsonDocument.Parse(p.Body).RootElement.GetProperty("content").GetString()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PermanentRejection_FailsTheRowWithTheReason_PausesAfterThree_AndNeverDelaysAHealthyTarget()
     {
         _harness.Rest.Server.Default = request => request.Path.Contains("/channels/66/", StringComparison.Ordinal)
@@ -105,7 +114,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Equal(OutboxStatus.Pending, rows.Single(r => r.IdempotencyKey == "broken-4").Status);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ServerErrors_AreRetriedWithBackoff_UntilDelivered()
     {
         var failures = 2;
@@ -126,7 +135,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Equal(1, _harness.MessagesCreated);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AChannelThatThrows_IsRetriedNotFatal()
     {
         var channel = new Mock<IDeliveryChannel>();
@@ -140,7 +149,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Equal((OutboxStatus.Pending, "disk full"), (row.Status, row.LastError));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnknownTargetKind_FailsWithAClearReason()
     {
         await _harness.Outbox.EnqueueAsync("carrier-pigeon:1", "epigraph", "text", "key");
@@ -151,7 +160,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Contains("no delivery channel for target 'carrier-pigeon:1'", row.LastError, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task InvalidBody_FailsEachRowAtOnce_NeverPausesTheTarget_AndTheRowsBehindGo()
     {
         var answer = _harness.Rest.Server.Default;
@@ -174,7 +183,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Equal(3, _harness.Log.WithEventId(InvalidEvent).Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CorruptPayload_FailsAtOnceWithoutSending_AndTheNextRowGoes()
     {
         await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", "{\"content\": ", "corrupt");
@@ -187,7 +196,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Single(_harness.Posts);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Unauthorized_StopsDiscordWithOneLogEntry_KeepsItsRowsPending_AndOtherTransportsGoOn()
     {
         _harness.Rest.Server.Default = _ => FakeDiscordRestResponse.Error(401, 0, "401: Unauthorized");
@@ -215,7 +224,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Equal((0, false), await HealthOf("discord:1:10"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnexpectedError_IsRetriedMaxAttemptsTimes_ThenDeadLettered_AndTheNextRowOfTheTargetGoes()
     {
         _harness.Options.MaxAttempts = 3;
@@ -236,7 +245,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Equal((0, false), await HealthOf("console"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TransientErrors_DoNotCountTowardMaxAttempts()
     {
         _harness.Options.MaxAttempts = 1;
@@ -253,7 +262,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         Assert.Equal((OutboxStatus.Delivered, 4, 0), (row.Status, row.Attempts, row.UnexpectedFailures));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RowFallingDueWhileTheWorkerIsBusy_GoesOutWithoutWaitingAPollInterval()
     {
         var hang = new TaskCompletionSource();

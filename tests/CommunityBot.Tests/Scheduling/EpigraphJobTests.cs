@@ -30,6 +30,10 @@ public sealed class EpigraphJobTests
         Assert.Equal("epigraph:discord:1:2:202605010700", EpigraphJob.IdempotencyKey("discord:1:2", _nineOnMay1.ToOffset(TimeSpan.FromHours(2))));
 
     [Fact]
+    public void IdempotencyKey_OfAFireTimeWithSeconds_NamesTheSecond() =>
+        Assert.NotEqual(EpigraphJob.IdempotencyKey("console", _nineOnMay1.AddSeconds(10)), EpigraphJob.IdempotencyKey("console", _nineOnMay1.AddSeconds(20)));
+
+    [Fact]
     public async Task Execute_TwiceForOneFireTime_PostsUnderTheSameKey()
     {
         var job = new EpigraphJob(_poster.Object, Options.Create(new ScheduleOptions()), NullLogger<EpigraphJob>.Instance);

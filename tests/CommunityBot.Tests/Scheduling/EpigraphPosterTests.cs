@@ -9,8 +9,17 @@ using Microsoft.Extensions.Time.Testing;
 namespace CommunityBot.Tests.Scheduling;
 
 /// <summary>The rotation and the outbox row, on a real SQLite database and a temporary essays folder.</summary>
-public sealed class EpigraphPosterTests : IAsyncLifetime, IDisposable
+public class EpigraphPosterTests : IAsyncLifetime, IDisposable
 {
+    private readonly string _provider;
+
+    public EpigraphPosterTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected EpigraphPosterTests(string provider) => _provider = provider;
+
     private const string Target = "discord:1:2";
     private static readonly string[] _names = ["alpha", "beta", "gamma", "delta", "epsilon"];
     private readonly TempEssayFolder _essays = new();
@@ -21,7 +30,7 @@ public sealed class EpigraphPosterTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync(_provider);
         foreach (var name in _names)
         {
             Write(name);
@@ -30,7 +39,11 @@ public sealed class EpigraphPosterTests : IAsyncLifetime, IDisposable
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    public void Dispose() => _essays.Dispose();
+    public void Dispose()
+    {
+        _essays.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private string Write(string name) => _essays.Write($"{name}.md", TempEssayFolder.Essay(name, $"Words of {name}."));
 
@@ -57,7 +70,7 @@ public sealed class EpigraphPosterTests : IAsyncLifetime, IDisposable
         return posted.Essay.Slug;
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_WalksEveryEpigraphBeforeAnyRepeats_PickingAmongTheUnshown()
     {
         var (poster, _, _) = Create();
@@ -83,7 +96,7 @@ public sealed class EpigraphPosterTests : IAsyncLifetime, IDisposable
         Assert.Equal(3, rotation.Round);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_AcrossARestart_ContinuesTheRound()
     {
         var (before, _, _) = Create();
@@ -99,7 +112,7 @@ public sealed class EpigraphPosterTests : IAsyncLifetime, IDisposable
         Assert.Equal(5, (await outbox.AllAsync()).Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_ANewEssay_JoinsTheCurrentRound()
     {
         var (poster, content, _) = Create();
@@ -114,7 +127,7 @@ public sealed class EpigraphPosterTests : IAsyncLifetime, IDisposable
         Assert.Equal(["alpha", "beta", "delta", "epsilon", "gamma", "zeta"], shown.Order());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_ARemovedEssay_LeavesTheRound()
     {
         var (poster, content, _) = Create();
@@ -135,7 +148,7 @@ public sealed class EpigraphPosterTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, (await new RotationRepository(_db.Database).GetAsync(Target)).Round);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Preview_IsExactlyTheNextPost_AndDoesNotMoveTheRotation()
     {
         var (poster, _, outbox) = Create();
@@ -153,7 +166,7 @@ public sealed class EpigraphPosterTests : IAsyncLifetime, IDisposable
         Assert.Equal(7, (await outbox.AllAsync()).Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_TwiceWithOneKey_WritesOneRowAndMovesTheRotationOnce()
     {
         var (poster, _, outbox) = Create();
@@ -171,7 +184,7 @@ public sealed class EpigraphPosterTests : IAsyncLifetime, IDisposable
         Assert.Single((await new RotationRepository(_db.Database).GetAsync(Target)).Shown);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_AfterACrashBetweenTheRowAndTheRotation_FinishesTheStepWithoutASecondRow()
     {
         var (poster, _, outbox) = Create();
@@ -189,7 +202,7 @@ public sealed class EpigraphPosterTests : IAsyncLifetime, IDisposable
         Assert.Contains($"{chosen.Essay.Slug}#epigraph", (await rotations.GetAsync(Target)).Shown);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_WithBodyQuotes_DrawsFromThemToo()
     {
         _essays.Write("quoted.md", "---\ntitle: Quoted\nepigraph:\n  text: \"Opening.\"\n  author: Someone\nquotes:\n  - text: \"From the body.\"\n    author: Another\n---\nShe wrote: \"From the body.\"\n");
@@ -207,7 +220,7 @@ public sealed class EpigraphPosterTests : IAsyncLifetime, IDisposable
         Assert.Equal(expected.Values.Select(q => q.Quote.Text).Order(), posted.Order());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_ToATargetNoChannelServes_Throws()
     {
         var (poster, _, outbox) = Create();

@@ -1,12 +1,22 @@
 using CommunityBot.Scheduling;
+using CommunityBot.Storage;
 using CommunityBot.Tests.Clients.Mastodon;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityBot.Tests.Scheduling;
 
 /// <summary>The real Quartz scheduler with its job store in the test's SQLite file, driven by fake time.</summary>
-public sealed class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
+public class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
 {
+    private readonly string _provider;
+
+    public EpigraphSchedulerTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected EpigraphSchedulerTests(string provider) => _provider = provider;
+
     private static readonly CronSchedule _nineInBerlin = CronSchedule.Parse("0 9 * * *", "Europe/Berlin");
     private readonly TempEssayFolder _essays = new();
     private readonly CapturingLoggerProvider _logs = new();
@@ -14,7 +24,7 @@ public sealed class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync(_provider);
         _essays.Write("alpha.md", TempEssayFolder.Essay("Alpha", "First words."));
         _essays.Write("beta.md", TempEssayFolder.Essay("Beta", "Second words."));
     }
@@ -25,6 +35,7 @@ public sealed class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
     {
         _essays.Dispose();
         _logs.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>The bot in local mode: the console is a target, on Schedule:Epigraph (09:00 Berlin unless <paramref name="cron"/>).</summary>
@@ -40,7 +51,7 @@ public sealed class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
     private static FakeTimeProvider At(int month, int day, int hour, int minute = 0) =>
         new(new DateTimeOffset(2026, month, day, hour, minute, 0, TimeSpan.Zero));
 
-    [Fact]
+    [DatabaseFact]
     public async Task Trigger_AcrossTheMarchChange_PostsAtNineBerlinTime()
     {
         var time = At(3, 27, 12);
@@ -66,7 +77,31 @@ public sealed class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
         Assert.Equal(["epigraph:console:202603280800", "epigraph:console:202603290700", "epigraph:console:202603300700"], keys);
     }
 
-    [Fact]
+    [DatabaseFact]
+    public async Task Trigger_EveryTenSeconds_PostsEveryFireTimeOnce()
+    {
+        var time = At(6, 1, 12);
+        await using var host = Host(time);
+        await host.StartAsync();
+        var runs = JobRuns.Attach(await host.QuartzAsync());
+        await host.Scheduler.ScheduleAsync("console", CronSchedule.Parse("0/10 * * * * ?", "UTC"), CancellationToken.None);
+
+        for (var i = 0; i < 6; i++)
+        {
+            var next = await host.Scheduler.NextFireAsync("console", CancellationToken.None);
+            time.SetUtcNow(next!.Value);
+            await runs.NextAsync();
+        }
+
+        // A minute of fire times, each its own post: keyed to the second, none taken for one already queued.
+        var keys = (await host.Outbox.AllAsync()).Select(e => e.IdempotencyKey);
+        Assert.Equal(
+            ["epigraph:console:202606011200", "epigraph:console:20260601120010", "epigraph:console:20260601120020",
+             "epigraph:console:20260601120030", "epigraph:console:20260601120040", "epigraph:console:20260601120050"],
+            keys);
+    }
+
+    [DatabaseFact]
     public async Task Schedule_ReplacesTheTrigger_UnscheduleRemovesIt()
     {
         await using var host = Host(At(6, 1, 12));
@@ -82,7 +117,7 @@ public sealed class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
         Assert.Null(await host.Scheduler.NextFireAsync("discord:1:2", CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Sync_SchedulesEveryTarget_AndRemovesTheOnesThatAreGone()
     {
         await using var host = Host(At(6, 1, 12));
@@ -96,7 +131,7 @@ public sealed class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
         Assert.NotNull(await host.Scheduler.NextFireAsync("discord:3:4", CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Misfire_InsideTheGraceWindow_PostsOnceOnStart()
     {
         await using (var before = Host(At(3, 28, 7)))
@@ -116,7 +151,7 @@ public sealed class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, runs.Pending);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Misfire_OfManyHourlyPosts_PostsOnlyTheLatest()
     {
         await using (var before = Host(At(3, 28, 7, 30), "0 * * * *"))
@@ -135,7 +170,7 @@ public sealed class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, runs.Pending);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Misfire_OutsideTheGraceWindow_IsSkippedAndLogged()
     {
         await using (var before = Host(At(3, 28, 7)))
@@ -154,7 +189,7 @@ public sealed class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
         Assert.Equal(new DateTimeOffset(2026, 3, 29, 7, 0, 0, TimeSpan.Zero), await after.Scheduler.NextFireAsync("console", CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Restart_WithAChangedSchedule_ReplacesTheTrigger()
     {
         await using (var before = Host(At(3, 28, 7)))

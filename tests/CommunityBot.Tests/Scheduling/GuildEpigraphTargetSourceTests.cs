@@ -6,12 +6,21 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityBot.Tests.Scheduling;
 
-public sealed class GuildEpigraphTargetSourceTests
+public class GuildEpigraphTargetSourceTests
 {
-    [Fact]
+    private readonly string _provider;
+
+    public GuildEpigraphTargetSourceTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected GuildEpigraphTargetSourceTests(string provider) => _provider = provider;
+
+    [DatabaseFact]
     public async Task Targets_AreTheGuildsWithAnEpigraphChannel_NotPaused_OnTheirOwnScheduleOrTheDefault()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(_provider);
         var guilds = new GuildSettingsRepository(db.Database, new FakeTimeProvider());
         await guilds.SaveAsync(new GuildSettings(1, EpigraphChannelId: 10));
         await guilds.SaveAsync(new GuildSettings(2, EpigraphChannelId: 20, EpigraphCron: "30 7 * * MON", EpigraphTimeZone: "America/New_York"));

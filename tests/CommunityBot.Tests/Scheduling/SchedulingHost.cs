@@ -49,6 +49,7 @@ internal sealed class SchedulingHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
+                ["Storage:Provider"] = database.Options.Provider,
                 ["Storage:ConnectionString"] = database.Options.ConnectionString,
                 ["Content:Path"] = essays,
             })

@@ -4,16 +4,25 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityBot.Tests.Storage;
 
-public sealed class StorageTests : IAsyncLifetime
+public class StorageTests : IAsyncLifetime
 {
+    private readonly string _provider;
+
+    public StorageTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected StorageTests(string provider) => _provider = provider;
+
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
     private TestDatabase _db = null!;
 
-    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(_provider);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    [Fact]
+    [DatabaseFact]
     public async Task Migrator_RunTwice_KeepsTheSchemaAndData()
     {
         var guilds = new GuildSettingsRepository(_db.Database, _time);
@@ -28,7 +37,7 @@ public sealed class StorageTests : IAsyncLifetime
         Assert.Equal((long)migrator.LatestVersion, await command.ExecuteScalarAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GuildSettings_RoundTripIncludingSnowflakesAboveLongMax()
     {
         var guilds = new GuildSettingsRepository(_db.Database, _time);
@@ -43,7 +52,7 @@ public sealed class StorageTests : IAsyncLifetime
         Assert.Null(await guilds.GetAsync(ulong.MaxValue - 1));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Outbox_EnqueueIsIdempotentAndRowsOfATargetGoOutInOrder()
     {
         var outbox = new OutboxRepository(_db.Database, _time);
@@ -67,7 +76,7 @@ public sealed class StorageTests : IAsyncLifetime
         Assert.Equal((OutboxStatus.Delivered, 2, "m-1"), (delivered.Status, delivered.Attempts, delivered.RemoteId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Outbox_FailedRowsShowInRecent()
     {
         var outbox = new OutboxRepository(_db.Database, _time);
@@ -81,7 +90,7 @@ public sealed class StorageTests : IAsyncLifetime
         Assert.Empty(await outbox.NextDueAsync(10));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Outbox_PausedTargetsNeverTakeTheBatchFromWorkingOnes()
     {
         var outbox = new OutboxRepository(_db.Database, _time);
@@ -99,7 +108,7 @@ public sealed class StorageTests : IAsyncLifetime
         Assert.Equal(["paused-0", "paused-1", "paused-2", "working"], (await outbox.NextDueAsync(10)).Select(e => e.IdempotencyKey));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Rotation_SavesRoundAndShown()
     {
         var rotation = new RotationRepository(_db.Database);
@@ -113,7 +122,7 @@ public sealed class StorageTests : IAsyncLifetime
         Assert.True(saved.Shown.SetEquals(["a", "b"]));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TargetHealth_PausesAfterRepeatedFailuresAndResumes()
     {
         var health = new TargetHealthRepository(_db.Database, _time);
@@ -127,7 +136,7 @@ public sealed class StorageTests : IAsyncLifetime
         Assert.Equal(new TargetHealth("t", 0, false, null), await health.GetAsync("t"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Outbox_StoppedTransportsAreLeftOut_AndOnlyThem()
     {
         var outbox = new OutboxRepository(_db.Database, _time);
@@ -144,7 +153,7 @@ public sealed class StorageTests : IAsyncLifetime
         Assert.Equal(_time.GetUtcNow().AddMinutes(1), await outbox.NextDueAfterAsync(_time.GetUtcNow(), ["mastodon:main"]));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Sqlite_CreatesItsFolder0700AndItsFile0600()
     {
         if (OperatingSystem.IsWindows())
@@ -170,7 +179,7 @@ public sealed class StorageTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Sqlite_InAnOperatorsFolder_LeavesTheFolderAsItWas()
     {
         if (OperatingSystem.IsWindows())
