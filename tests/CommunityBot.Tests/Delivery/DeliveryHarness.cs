@@ -75,7 +75,8 @@ public sealed class DeliveryHarness : IAsyncDisposable
     /// <summary>Waits, bounded, for the outbox to reach a state the test expects.</summary>
     public async Task<IReadOnlyList<OutboxEntry>> WaitForOutboxAsync(Func<IReadOnlyList<OutboxEntry>, bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        // Generous: it returns as soon as the state is reached, and a loaded CI machine can be slow to get there.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var rows = await Outbox.AllAsync();
