@@ -31,7 +31,12 @@ public static class CorpusLoader
             {
                 return Failed(path, $"refused: it leads to {RealPath.Of(path)}, outside the essays folder {directory}");
             }
-            if (Read(path, maxFileBytes) is not { } content)
+            // A named pipe or a device has no length, and opening one to read can wait forever for a writer.
+            if (new FileInfo(path).Length == 0)
+            {
+                return Failed(path, "refused: the file is empty, or not a regular file");
+            }
+            if (Read(path, directory, maxFileBytes) is not { } content)
             {
                 return Failed(path, $"refused: larger than {maxFileBytes} bytes (Content:MaxFileBytes), so it was not read");
             }
@@ -55,9 +60,13 @@ public static class CorpusLoader
     }
 
     /// <summary>The text of the file, or null when it is larger than the cap; never more than the cap is read.</summary>
-    private static string? Read(string path, long maxFileBytes)
+    private static string? Read(string path, string directory, long maxFileBytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (RealPath.OfOpenFile(stream) is { } opened && !RealPath.IsInside(opened, directory))
+        {
+            throw new IOException($"refused: it leads to {opened}, outside the essays folder {directory}");
+        }
         if (stream.CanSeek && stream.Length > maxFileBytes)
         {
             return null;

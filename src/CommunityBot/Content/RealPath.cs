@@ -8,35 +8,64 @@ public static class RealPath
 
     private static readonly char[] _separators = [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar];
 
+    /// <summary>
+    /// Walks the path one name at a time, as the kernel does: a link's target replaces the link and is walked in turn,
+    /// and ".." steps back from where the walk really is, so "link/../x" is not read as "x" beside the link.
+    /// </summary>
     public static string Of(string path)
     {
-        var pending = Path.GetFullPath(path);
-        for (var links = 0; links <= MaxLinks; links++)
+        var absolute = Path.IsPathRooted(path) ? path : Path.Combine(Directory.GetCurrentDirectory(), path);
+        var root = Path.GetPathRoot(absolute) ?? "/";
+        var remaining = new Stack<string>(Names(absolute[root.Length..]).Reverse());
+        var resolved = root;
+        var links = 0;
+        while (remaining.TryPop(out var name))
         {
-            var root = Path.GetPathRoot(pending) ?? "";
-            var parts = pending[root.Length..].Split(_separators, StringSplitOptions.RemoveEmptyEntries);
-            var resolved = root;
-            string? relinked = null;
-            for (var i = 0; i < parts.Length && relinked is null; i++)
+            if (name == ".")
             {
-                var next = Path.Combine(resolved, parts[i]);
-                FileSystemInfo entry = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
-                if (entry.LinkTarget is { } target)
-                {
-                    relinked = Path.GetFullPath(Path.Combine([resolved, target, .. parts[(i + 1)..]]));
-                }
+                continue;
+            }
+            if (name == "..")
+            {
+                resolved = Path.GetDirectoryName(resolved) ?? root;
+                continue;
+            }
+            var next = Path.Combine(resolved, name);
+            FileSystemInfo entry = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            if (entry.LinkTarget is not { } target)
+            {
                 resolved = next;
+                continue;
             }
-            if (relinked is null)
+            if (++links > MaxLinks)
             {
-                return resolved;
+                throw new IOException($"more than {MaxLinks} symbolic links on the way to {path}");
             }
-            pending = relinked;
+            if (Path.IsPathRooted(target))
+            {
+                resolved = Path.GetPathRoot(target) ?? root;
+            }
+            foreach (var part in Names(target).Reverse())
+            {
+                remaining.Push(part);
+            }
         }
-        throw new IOException($"more than {MaxLinks} symbolic links on the way to {path}");
+        return resolved;
     }
 
     /// <summary>Whether <paramref name="path"/> really lies inside <paramref name="folder"/>, links followed on both.</summary>
     public static bool IsInside(string path, string folder) =>
         Of(path).StartsWith(Path.TrimEndingDirectorySeparator(Of(folder)) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Where an open file really is, from the kernel (Linux's /proc/self/fd), so that a link swapped in between the
+    /// check and the open is caught too; null where the system does not say.
+    /// </summary>
+    public static string? OfOpenFile(FileStream stream)
+    {
+        var descriptor = new FileInfo($"/proc/self/fd/{stream.SafeFileHandle.DangerousGetHandle()}");
+        return descriptor.Exists ? descriptor.LinkTarget : null;
+    }
+
+    private static string[] Names(string path) => path.Split(_separators, StringSplitOptions.RemoveEmptyEntries);
 }

@@ -52,12 +52,12 @@ public sealed partial class DiscordCommandRegistrar(DiscordRestClient rest, IOpt
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord's list of registered commands could not be read; registering ours")]
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Discord's list of registered commands could not be read; registering ours")]
     private partial void LogUnreadable(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slash commands unchanged ({Count}, {Scope}); not registered again")]
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "Slash commands unchanged ({Count}, {Scope}); not registered again")]
     private partial void LogUnchanged(int count, string scope);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slash commands registered ({Count}, {Scope})")]
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Slash commands registered ({Count}, {Scope})")]
     private partial void LogRegistered(int count, string scope);
 }

@@ -119,16 +119,16 @@ public sealed partial class DiscordService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "An interaction could not be read and was left unanswered")]
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "An interaction could not be read and was left unanswered")]
     private partial void LogUnreadable(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Slash commands could not be registered; the bot still answers the commands Discord already has")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Slash commands could not be registered; the bot still answers the commands Discord already has")]
     private partial void LogRegistrationFailed(Exception exception);
 
     // The gateway client has already logged the close at Critical with Discord's reason; one Critical line per event.
-    [LoggerMessage(Level = LogLevel.Error, Message = "Discord stopped for good (close code {CloseCode}); Mastodon and the console keep running")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Discord stopped for good (close code {CloseCode}); Mastodon and the console keep running")]
     private partial void LogStopped(int closeCode);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord stopped after an unexpected error; Mastodon and the console keep running")]
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Critical, Message = "Discord stopped after an unexpected error; Mastodon and the console keep running")]
     private partial void LogCrashed(Exception exception);
 }

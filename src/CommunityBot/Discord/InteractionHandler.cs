@@ -178,10 +178,10 @@ public sealed partial class InteractionHandler(
     private static IEnumerable<JsonInteractionDataOption> Flatten(IReadOnlyList<JsonInteractionDataOption>? options) =>
         options?.SelectMany(o => o.Options is null ? [o] : Flatten(o.Options)) ?? [];
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Interaction {Name} failed")]
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Error, Message = "Interaction {Name} failed")]
     private partial void LogFailed(Exception exception, string name);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the user about a failed interaction")]
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "Could not tell the user about a failed interaction")]
     private partial void LogReportFailed(Exception exception);
 
     private sealed class ResponseState

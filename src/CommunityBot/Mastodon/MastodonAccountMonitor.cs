@@ -68,12 +68,12 @@ public sealed partial class MastodonAccountMonitor(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mastodon account {Name} ready as @{Acct} ({MaxCharacters} characters a status)")]
+    [LoggerMessage(EventId = 4210, Level = LogLevel.Information, Message = "Mastodon account {Name} ready as @{Acct} ({MaxCharacters} characters a status)")]
     private partial void LogReady(string name, string acct, int maxCharacters);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mastodon account {Name} could not be reached; checking again in {Delay}")]
+    [LoggerMessage(EventId = 4211, Level = LogLevel.Warning, Message = "Mastodon account {Name} could not be reached; checking again in {Delay}")]
     private partial void LogUnreachable(Exception exception, string name, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Mastodon account {Name} is left out: {Problem}")]
+    [LoggerMessage(EventId = 4212, Level = LogLevel.Error, Message = "Mastodon account {Name} is left out: {Problem}")]
     private partial void LogBroken(string name, string problem);
 }

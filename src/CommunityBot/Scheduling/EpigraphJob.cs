@@ -49,9 +49,9 @@ public sealed partial class EpigraphJob(IEpigraphPoster poster, IOptions<Schedul
     public static DateTimeOffset? DueSlot(CronSchedule schedule, DateTimeOffset now, TimeSpan grace) =>
         schedule.LatestBetween(now - grace - TimeSpan.FromTicks(1), now);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Epigraph for {Target} skipped: it was due at {Scheduled:u}, {Late} ago, beyond the grace window of {Grace} (Schedule:MisfireGrace)")]
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Warning, Message = "Epigraph for {Target} skipped: it was due at {Scheduled:u}, {Late} ago, beyond the grace window of {Grace} (Schedule:MisfireGrace)")]
     private partial void LogSkipped(string target, DateTimeOffset scheduled, TimeSpan late, TimeSpan grace);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Epigraph for {Target} due at {Scheduled:u} posted {Late} late, within the grace window")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Epigraph for {Target} due at {Scheduled:u} posted {Late} late, within the grace window")]
     private partial void LogLate(string target, DateTimeOffset scheduled, TimeSpan late);
 }

@@ -113,15 +113,15 @@ public sealed partial class EpigraphPoster(
         public void Dispose() => gate.Release();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Epigraph {Quote} queued for {Target} ({Key})")]
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Epigraph {Quote} queued for {Target} ({Key})")]
     private partial void LogPosted(string target, string quote, string key);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Epigraph for {Target} already queued under {Key}; not posted again")]
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Epigraph for {Target} already queued under {Key}; not posted again")]
     private partial void LogAlreadyPosted(string target, string key);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Epigraph {Quote} cannot be posted to {Target}; skipped")]
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Error, Message = "Epigraph {Quote} cannot be posted to {Target}; skipped")]
     private partial void LogUnrenderable(Exception exception, string target, string quote);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No epigraph to post to {Target}: the corpus has none")]
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "No epigraph to post to {Target}: the corpus has none")]
     private partial void LogNothingToPost(string target);
 }

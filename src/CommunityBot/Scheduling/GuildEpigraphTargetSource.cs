@@ -37,6 +37,6 @@ public sealed partial class GuildEpigraphTargetSource(
         return targets;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Guild {GuildId} gets no scheduled epigraphs: {Problem}")]
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "Guild {GuildId} gets no scheduled epigraphs: {Problem}")]
     private partial void LogBadSchedule(ulong guildId, string problem);
 }

@@ -122,6 +122,44 @@ public sealed class CorpusLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_SymlinkWithDotDotAfterALinkedFolder_IsFollowedAsTheSystemDoes_AndRefused()
+    {
+        // essays/d -> elsewhere/inner, essays/secret.md -> d/../secret.md: the system opens elsewhere/secret.md, while
+        // collapsing ".." as text first would have said essays/secret.md, inside.
+        using var elsewhere = new TempEssayFolder();
+        var inner = Directory.CreateDirectory(System.IO.Path.Combine(elsewhere.Path, "inner")).FullName;
+        elsewhere.Write("secret.md", TempEssayFolder.Essay("Secret"));
+        Directory.CreateSymbolicLink(System.IO.Path.Combine(_folder.Path, "d"), inner);
+        var link = System.IO.Path.Combine(_folder.Path, "secret.md");
+        File.CreateSymbolicLink(link, "d/../secret.md");
+
+        var corpus = CorpusLoader.Load(_folder.Path);
+
+        Assert.Empty(corpus.Essays);
+        var error = Assert.Single(corpus.Errors);
+        Assert.Equal(link, error.File);
+        Assert.Contains($"leads to {System.IO.Path.Combine(elsewhere.Path, "secret.md")}, outside the essays folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ANamedPipe_IsRefusedWithoutWaitingForAWriter_AndTheRestLoads()
+    {
+        _folder.Write("good.md", TempEssayFolder.Essay("Good"));
+        var pipe = System.IO.Path.Combine(_folder.Path, "pipe.md");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var corpus = CorpusLoader.Load(_folder.Path);
+
+        Assert.Equal("good", Assert.Single(corpus.Essays).Slug);
+        var error = Assert.Single(corpus.Errors);
+        Assert.Equal((pipe, "refused: the file is empty, or not a regular file"), (error.File, error.Message));
+    }
+
+    [Fact]
     public void Load_SymlinkInsideTheFolder_AndAFolderThatIsItselfALink_Load()
     {
         using var parent = new TempEssayFolder();

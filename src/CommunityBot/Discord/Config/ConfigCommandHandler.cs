@@ -103,6 +103,6 @@ public sealed partial class ConfigCommandHandler(
     private static JsonRole? ResolvedRole(JsonInteraction interaction, ulong? roleId) =>
         roleId is { } id && interaction.Data?.Resolved?.Roles?.TryGetValue(id.ToString(CultureInfo.InvariantCulture), out var role) == true ? role : null;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "/config {Subcommand} failed")]
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Error, Message = "/config {Subcommand} failed")]
     private partial void LogFailed(Exception exception, string subcommand);
 }

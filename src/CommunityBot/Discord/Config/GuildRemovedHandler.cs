@@ -35,9 +35,9 @@ public sealed partial class GuildRemovedHandler(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed from guild {GuildId}: its epigraph trigger and settings are deleted")]
+    [LoggerMessage(EventId = 3040, Level = LogLevel.Information, Message = "Removed from guild {GuildId}: its epigraph trigger and settings are deleted")]
     private partial void LogRemoved(ulong guildId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Removed from guild {GuildId}, but its trigger or settings could not be deleted")]
+    [LoggerMessage(EventId = 3041, Level = LogLevel.Error, Message = "Removed from guild {GuildId}, but its trigger or settings could not be deleted")]
     private partial void LogFailed(Exception exception, ulong guildId);
 }
