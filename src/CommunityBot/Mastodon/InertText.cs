@@ -6,7 +6,8 @@ namespace CommunityBot.Mastodon;
 /// <summary>
 /// Text that Mastodon will not read as a mention or a hashtag: a reply must reach no one but the asker, whatever the
 /// asker typed or an essay quotes. Every at and number sign (the ASCII, fullwidth and small forms) is followed by a
-/// word joiner, which shows nothing; links are left whole, since a sign inside one starts nothing and belongs to it.
+/// word joiner, which shows nothing; links keep their number signs (a fragment, not a hashtag) and have their at signs
+/// percent-encoded.
 /// </summary>
 public static partial class InertText
 {
@@ -25,12 +26,18 @@ public static partial class InertText
         foreach (Match link in Link().Matches(text))
         {
             AppendInert(inert, text.AsSpan(position, link.Index - position));
-            inert.Append(link.Value);
+            inert.Append(InertLink(link.Value));
             position = link.Index + link.Length;
         }
         AppendInert(inert, text.AsSpan(position));
         return inert.ToString();
     }
+
+    /// <summary>
+    /// A link as it is, but for its at signs: Mastodon finds mentions in the status text without skipping links, so
+    /// "https://x.org/a-@someone@host" would mention someone. Percent-encoded, the link still leads to the same page.
+    /// </summary>
+    public static string InertLink(string link) => link.Replace("@", "%40", StringComparison.Ordinal);
 
     private static void AppendInert(StringBuilder inert, ReadOnlySpan<char> text)
     {

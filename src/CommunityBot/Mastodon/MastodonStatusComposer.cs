@@ -9,22 +9,23 @@ namespace CommunityBot.Mastodon;
 /// <summary>
 /// Writes statuses that fit the instance's budget as the server counts it (URLs as a fixed length, graphemes,
 /// the content warning included). A quote that does not fit is cut at a word with an ellipsis; the attribution,
-/// the title and the link are never cut.
+/// the title and the link are never cut. Titles, quotes and links may come from a feed, a stranger's text: none of
+/// them can mention or tag anyone (<see cref="InertText"/>); only the account's own hashtags are real ones.
 /// </summary>
 public static class MastodonStatusComposer
 {
     private const string Ellipsis = "…";
 
     public static string Epigraph(QuoteEntry entry, MastodonAccountOptions account, StatusBudget budget) =>
-        Fit(entry.Quote.Text, quote => $"{DisplayFormat.Quoted(quote)}\n— {entry.Quote.Author}\n\n{Footer(entry.Essay, account)}", account, budget);
+        Fit(InertText.Of(entry.Quote.Text), quote => $"{DisplayFormat.Quoted(quote)}\n— {InertText.Of(entry.Quote.Author)}\n\n{Footer(entry.Essay, account)}", account, budget);
 
     public static string Announcement(Essay essay, MastodonAccountOptions account, StatusBudget budget)
     {
         var epigraph = essay.Epigraph;
-        var heading = $"New in the journal: {essay.Title}";
+        var heading = $"New in the journal: {InertText.Of(essay.Title)}";
         return epigraph is null
             ? Fit("", _ => $"{heading}\n\n{Footer(essay, account, withTitle: false)}", account, budget)
-            : Fit(epigraph.Text, quote => $"{heading}\n\n{DisplayFormat.Quoted(quote)}\n— {epigraph.Author}\n\n{Footer(essay, account, withTitle: false)}", account, budget);
+            : Fit(InertText.Of(epigraph.Text), quote => $"{heading}\n\n{DisplayFormat.Quoted(quote)}\n— {InertText.Of(epigraph.Author)}\n\n{Footer(essay, account, withTitle: false)}", account, budget);
     }
 
     /// <summary>
@@ -39,11 +40,11 @@ public static class MastodonStatusComposer
         var footer = new StringBuilder();
         if (withTitle)
         {
-            footer.Append(essay.Title);
+            footer.Append(InertText.Of(essay.Title));
         }
         if (essay.Url is { } url)
         {
-            footer.Append(footer.Length > 0 ? "\n" : "").Append(url);
+            footer.Append(footer.Length > 0 ? "\n" : "").Append(InertText.InertLink(url.AbsoluteUri));
         }
         var tags = account.Hashtags.Select(Hashtag).Where(t => t.Length > 1).ToList();
         if (tags.Count > 0)

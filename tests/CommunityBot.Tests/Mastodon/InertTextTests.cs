@@ -18,12 +18,21 @@ public sealed class InertTextTests
     }
 
     [Fact]
-    public void Of_ALinkFromTheJournal_IsLeftWhole()
+    public void Of_ALinkFromTheJournal_KeepsItsFragment_AndItsAtSignsArePercentEncoded()
     {
-        const string Link = "https://rights-studio.org/@journal/essay#references";
+        var inert = InertText.Of("see https://rights-studio.org/@journal/essay#references and @victim");
 
-        var inert = InertText.Of($"see {Link} and @victim");
+        Assert.Equal("see https://rights-studio.org/%40journal/essay#references and @\u2060victim", inert);
+    }
 
-        Assert.Equal($"see {Link} and @\u2060victim", inert);
+    [Theory]
+    [InlineData("https://evil.example/x-@victim@mastodon.social")]
+    [InlineData("https://evil.example/(@victim@mastodon.social)")]
+    public void Of_AnAtSignInsideALink_CannotMentionAnyone(string link)
+    {
+        var inert = InertText.Of($"read {link}");
+
+        Assert.DoesNotContain("@victim", inert, StringComparison.Ordinal);
+        Assert.Contains("%40victim%40mastodon.social", inert, StringComparison.Ordinal);
     }
 }
