@@ -32,6 +32,11 @@ public static partial class ConfigurationCheck
                     problems.Add(problem);
                 }
             }
+            catch (Exception exception) when (exception is ArgumentException or IOException or NotSupportedException or FormatException or InvalidOperationException)
+            {
+                // A value a check cannot even look at (a path with a NUL in it, say) is still one line, not a trace.
+                problems.Add($"{section.Name}: a value cannot be used: {exception.Message}");
+            }
         }
         return problems;
     }

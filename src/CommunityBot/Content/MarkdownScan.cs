@@ -46,13 +46,15 @@ public static class MarkdownScan
     }
 
     /// <summary>
-    /// Counts the block quote and list markers that open the line, and two columns of indentation as one more level
-    /// (a nested list item needs at least two): never fewer levels than Markdig will build.
+    /// Counts the block quote and list markers that open the line, and two columns of indentation before a marker as
+    /// one more level (a nested list item needs at least two): never fewer levels than Markdig will build. Indentation
+    /// with no marker after it (a poem's, a code block's) opens nothing.
     /// </summary>
     private static int ContainerDepth(string text)
     {
         var markers = 0;
         var columns = 0;
+        var columnsBeforeAMarker = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -68,10 +70,12 @@ public static class MarkdownScan
             else if (c == '>' || (c is '-' or '*' or '+' && IsMarkerEnd(text, i + 1)))
             {
                 markers++;
+                columnsBeforeAMarker = columns;
             }
             else if (char.IsAsciiDigit(c) && OrderedMarkerEnd(text, i) is var end && end > i)
             {
                 markers++;
+                columnsBeforeAMarker = columns;
                 i = end;
             }
             else
@@ -80,7 +84,7 @@ public static class MarkdownScan
             }
             i++;
         }
-        return markers + (columns / 2);
+        return markers + (columnsBeforeAMarker / 2);
     }
 
     /// <returns>The index of the '.' or ')' closing an ordered list marker starting at <paramref name="start"/>, or -1.</returns>

@@ -1,4 +1,5 @@
 using CommunityBot.Configuration;
+using CommunityBot.Content;
 using CommunityBot.Delivery;
 using CommunityBot.Discord;
 using CommunityBot.Scheduling;
@@ -16,6 +17,7 @@ public sealed class ConfigurationCheckTests
         services.AddSection<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section);
         services.AddSection<ScheduleOptions, ScheduleOptionsValidator>(ScheduleOptions.Section);
         services.AddSection<DiscordBotOptions, DiscordBotOptionsValidator>(DiscordBotOptions.Section);
+        services.AddSection<ContentOptions, ContentOptionsValidator>(ContentOptions.Section);
         using var provider = services.BuildServiceProvider();
         return ConfigurationCheck.Problems(provider);
     }
@@ -58,5 +60,14 @@ public sealed class ConfigurationCheckTests
         Assert.Contains("Schedule:Epigraph:TimeZone: 'Mars/Olympus' is not a time zone; expected an IANA name such as Europe/Berlin or America/New_York", problems);
         Assert.Contains(problems, p => p.StartsWith("Schedule:Epigraph:Cron: 'bogus' is not a cron expression", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Discord:ApplicationId is required when Discord:Token is set", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Problems_AValueACheckCannotLookAt_IsStillOneLineNamingTheSection()
+    {
+        // A NUL cannot come through the command line or the environment, but it can through appsettings.json.
+        var problem = Assert.Single(ProblemsOf(new() { ["Content:Path"] = "data/\0essays" }));
+
+        Assert.StartsWith("Content: a value cannot be used: ", problem, StringComparison.Ordinal);
     }
 }

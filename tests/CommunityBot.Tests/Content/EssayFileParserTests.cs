@@ -255,6 +255,17 @@ public class EssayFileParserTests
     }
 
     [Fact]
+    public void Parse_ABodyIndentedFarWithoutMarkers_AsAPoemOrCodeIs_IsAccepted()
+    {
+        var poem = string.Join("\n", Enumerable.Range(1, 5).Select(n => new string(' ', 20 * n) + "a line of the poem"));
+
+        var result = EssayFileParser.Parse(Path, $"---\ntitle: T\n---\n{poem}\n\n        code, indented\n");
+
+        Assert.Empty(result.Errors);
+        Assert.NotNull(result.Essay);
+    }
+
+    [Fact]
     public void Parse_QuotesAndListsAsEssaysUseThem_AreAccepted()
     {
         var result = EssayFileParser.Parse(Path, "---\ntitle: T\n---\n> A quote\n> > quoted back\n\n- one\n  - two [link](https://example.org)\n    1. three\n");
