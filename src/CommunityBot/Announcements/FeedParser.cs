@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.ServiceModel.Syndication;
+using System.Text;
 using System.Xml;
 using CommunityBot.Content;
 
@@ -52,8 +54,21 @@ public static class FeedParser
         var (address, problem) = CheckLink(link);
         var published = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime != default ? item.LastUpdatedTime : (DateTimeOffset?)null;
         var id = item.Id is null ? "" : ControlCharacters.Strip(item.Id).Trim();
-        return new FeedItem(id.Length == 0 ? null : id, address, ControlCharacters.SingleLine(item.Title?.Text ?? ""), published, problem);
+        return new FeedItem(id.Length == 0 ? null : ShortId(id), address, ShortTitle(ControlCharacters.SingleLine(item.Title?.Text ?? "")), published, problem);
     }
+
+    /// <summary>The longest id kept as it is; it becomes part of outbox keys and of Mastodon's Idempotency-Key header.</summary>
+    public const int MaxIdLength = 200;
+
+    /// <summary>The longest title kept whole: a heading, not a page, and it must leave room in a status.</summary>
+    public const int MaxTitleLength = 300;
+
+    // A longer id is still the same id every time it is read, so its hash identifies it as well.
+    private static string ShortId(string id) =>
+        id.Length <= MaxIdLength ? id : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+
+    private static string ShortTitle(string title) =>
+        title.Length <= MaxTitleLength ? title : title[..(char.IsHighSurrogate(title[MaxTitleLength - 2]) ? MaxTitleLength - 2 : MaxTitleLength - 1)] + "…";
 
     private static (Uri? Link, FeedLinkProblem? Problem) CheckLink(SyndicationLink? link)
     {

@@ -32,6 +32,11 @@ public sealed class MastodonOptions : IValidatableObject
             {
                 yield return new ValidationResult($"{key}:Name is required; expected a short name for the account, e.g. main");
             }
+            else if (!account.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                // The name ends the account's target key (mastodon:{Name}); a ':' in it would read as another target.
+                yield return OptionChecks.Problem($"{key}:Name", account.Name, "is not a short name; expected letters, digits, '-' and '_' only, e.g. main");
+            }
             else if (Accounts.Take(i).Any(a => a.Name == account.Name))
             {
                 yield return OptionChecks.Problem($"{key}:Name", account.Name, "is used by an earlier account; expected a name of its own");

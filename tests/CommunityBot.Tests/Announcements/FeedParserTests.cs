@@ -18,6 +18,29 @@ public sealed class FeedParserTests
         return Assert.Single(FeedParser.Parse(new MemoryStream(Encoding.UTF8.GetBytes(rss))));
     }
 
+    [Fact]
+    public void Parse_AnIdLongerThanAnOutboxKeyTakes_IsItsHash_TheSameAtEveryRead()
+    {
+        var guid = new string('g', 5_000);
+
+        var first = ParseOne("Title", "https://example.org/a", guid);
+        var again = ParseOne("Title", "https://example.org/a", guid);
+
+        Assert.StartsWith("sha256:", first.Id, StringComparison.Ordinal);
+        Assert.InRange(first.Id!.Length, 1, FeedParser.MaxIdLength);
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal("g1", ParseOne("Title", "https://example.org/a").Id);
+    }
+
+    [Fact]
+    public void Parse_AVeryLongTitle_IsCutWithAnEllipsis()
+    {
+        var item = ParseOne(new string('t', 10_000), "https://example.org/a");
+
+        Assert.Equal(FeedParser.MaxTitleLength, item.Title.Length);
+        Assert.EndsWith("…", item.Title, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("javascript:alert(document.cookie)")]
     [InlineData("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==")]

@@ -273,6 +273,18 @@ public sealed class MastodonBotTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("main:backup")]
+    [InlineData("the journal")]
+    public void Options_ANameThatCouldReadAsAnotherTarget_IsRefused(string name)
+    {
+        var options = new MastodonOptions { Accounts = [new MastodonAccountOptions { Name = name, Instance = "https://x.example", AccessToken = "t" }] };
+
+        var failures = new MastodonOptionsValidator().Validate(null, options).Failures ?? [];
+
+        Assert.Contains(failures, f => f.StartsWith($"Mastodon:Accounts:0:Name: '{name}' is not a short name", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(-5)]
     public void Options_RepliesPerHourBelowOne_IsNamed(int repliesPerHour)
