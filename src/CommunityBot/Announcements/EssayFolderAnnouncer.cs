@@ -169,12 +169,12 @@ public sealed partial class EssayFolderAnnouncer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Essays folder read (essays: {Count}; not seen before, so announced: {Announced})")]
+    [LoggerMessage(EventId = 4105, EventName = "FolderCaughtUp", Level = LogLevel.Information, Message = "Essays folder read (essays: {Count}; not seen before, so announced: {Announced})")]
     private partial void LogCaughtUp(int count, int announced);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Essays folder could not be checked against what was announced; new files are still watched")]
+    [LoggerMessage(EventId = 4106, EventName = "FolderCatchUpFailed", Level = LogLevel.Error, Message = "Essays folder could not be checked against what was announced; new files are still watched")]
     private partial void LogCatchUpFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Essay {Slug} could not be announced")]
+    [LoggerMessage(EventId = 4107, EventName = "FolderAnnounceFailed", Level = LogLevel.Error, Message = "Essay {Slug} could not be announced")]
     private partial void LogAnnounceFailed(Exception exception, string slug);
 }
