@@ -15,7 +15,8 @@ namespace CommunityBot.Announcements;
 /// send more than <see cref="MaxFeedBytes"/>. A request carries the validators of the last good answer
 /// (If-None-Match, If-Modified-Since), so an unchanged feed costs a 304. A feed that fails waits twice as long
 /// after each failure in a row, up to <see cref="MaxBackoff"/>, and says why. When each feed is next due is kept
-/// in the database, so a restart does not poll a failing feed at once.
+/// in the database, so a restart does not poll a failing feed at once. With several instances each feed is polled by
+/// the one holding its <see cref="ClusterWork"/>; the others ask for it again every <see cref="ClusterLock.RetryInterval"/>.
 /// </summary>
 public sealed partial class FeedPoller(
     IOptions<AnnouncementOptions> options,
@@ -23,6 +24,7 @@ public sealed partial class FeedPoller(
     SourceStateRepository states,
     Announcer announcer,
     ContentStore content,
+    ClusterLock cluster,
     TimeProvider time,
     ILogger<FeedPoller> logger) : BackgroundService
 {
@@ -71,6 +73,10 @@ public sealed partial class FeedPoller(
 
     private async Task<DateTimeOffset> PollIfDueAsync(FeedOptions feed, CancellationToken cancellationToken)
     {
+        if (!await cluster.HoldsAsync(ClusterWork.Feed(feed.Url), cancellationToken))
+        {
+            return time.GetUtcNow() + (feed.PollInterval < ClusterLock.RetryInterval ? feed.PollInterval : ClusterLock.RetryInterval);
+        }
         var source = SourceOf(feed.Url);
         SourceState? state;
         try

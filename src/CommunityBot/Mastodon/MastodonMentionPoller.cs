@@ -15,6 +15,7 @@ namespace CommunityBot.Mastodon;
 /// is a baseline, so old mentions are never answered. Each mention's reply is an outbox row keyed by the
 /// notification, so it is answered once ever, across restarts. One person gets only so many replies an hour, and an
 /// account sends only so many to everyone together; a mention over either limit is logged and never answered.
+/// With several instances an account's mentions are polled by the one holding its <see cref="ClusterWork"/>.
 /// </summary>
 public sealed partial class MastodonMentionPoller(
     MastodonAccounts accounts,
@@ -22,6 +23,7 @@ public sealed partial class MastodonMentionPoller(
     OutboxRepository outbox,
     SourceStateRepository sources,
     DeliverySignal signal,
+    ClusterLock cluster,
     IOptions<MastodonOptions> options,
     TimeProvider time,
     ILogger<MastodonMentionPoller> logger) : BackgroundService
@@ -40,13 +42,33 @@ public sealed partial class MastodonMentionPoller(
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = options.Value.MentionPollInterval;
+            var polled = false;
             foreach (var account in accounts.All.Where(a => a.Options.ReplyToMentions && a.Problem is null))
             {
-                var suggested = await PollAsync(account, stoppingToken);
+                if (await PollIfHeldAsync(account, stoppingToken) is not { } suggested)
+                {
+                    continue;
+                }
+                polled = true;
                 wait = suggested > wait ? suggested : wait;
+            }
+            // An instance that polls nothing asks again soon, so it takes over within the retry interval of a death.
+            if (!polled && wait > ClusterLock.RetryInterval)
+            {
+                wait = ClusterLock.RetryInterval;
             }
             await Task.Delay(wait, time, stoppingToken);
         }
+    }
+
+    /// <summary>
+    /// One look at an account's mentions if this instance is the one to poll them; null when another instance is.
+    /// </summary>
+    public async Task<TimeSpan?> PollIfHeldAsync(MastodonAccount account, CancellationToken cancellationToken)
+    {
+        return await cluster.HoldsAsync(ClusterWork.Mentions(account.Options.Name), cancellationToken)
+            ? await PollAsync(account, cancellationToken)
+            : null;
     }
 
     /// <summary>One look at an account's mentions; returns how long its paging limit asks us to wait.</summary>

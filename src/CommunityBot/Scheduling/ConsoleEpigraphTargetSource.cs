@@ -8,6 +8,8 @@ public sealed class ConsoleEpigraphTargetSource(IOptions<ScheduleOptions> option
 {
     public static readonly string Target = TargetKey.Console.ToString();
 
+    public TargetKind Kind => TargetKind.Console;
+
     public Task<IReadOnlyList<EpigraphTarget>> GetTargetsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<EpigraphTarget>>([new EpigraphTarget(Target, options.Value.Epigraph.ToSchedule())]);
 }

@@ -1,3 +1,4 @@
+using CommunityBot.Delivery;
 using Quartz;
 
 namespace CommunityBot.Scheduling;
@@ -41,14 +42,25 @@ public sealed class EpigraphScheduler(ISchedulerFactory schedulers, TimeProvider
         return trigger?.NextFireTimeUtc;
     }
 
-    /// <summary>Schedules every target given and removes the epigraph jobs of targets that are gone.</summary>
-    public async Task SyncAsync(IReadOnlyCollection<EpigraphTarget> targets, CancellationToken cancellationToken)
+    /// <summary>
+    /// Schedules every target given and removes the epigraph jobs of targets that are gone, among the kinds of target
+    /// <paramref name="owned"/> names.
+    /// </summary>
+    /// <remarks>
+    /// The job store may be shared by instances configured differently: one with Discord only, another with the
+    /// Mastodon accounts. An instance knows every target of the kinds its sources give (Discord's come from the shared
+    /// database, the same for every instance with Discord; Mastodon's from its configuration, which must list the same
+    /// accounts on every instance that has any, as any of them may deliver an account's posts), and nothing of the
+    /// other kinds, so a job of a kind it does not own may be another instance's and is left alone. So is a job whose
+    /// name is no target at all. A kind no instance has any more keeps its jobs until a job of it is deleted by hand.
+    /// </remarks>
+    public async Task SyncAsync(IReadOnlyCollection<EpigraphTarget> targets, IReadOnlySet<TargetKind> owned, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var wanted = targets.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var stale in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken))
         {
-            if (!wanted.Contains(stale.Name))
+            if (!wanted.Contains(stale.Name) && TargetKey.TryParse(stale.Name, out var key) && owned.Contains(key.Kind))
             {
                 await scheduler.DeleteJob(stale, cancellationToken);
             }

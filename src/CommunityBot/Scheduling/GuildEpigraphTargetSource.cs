@@ -11,6 +11,8 @@ public sealed partial class GuildEpigraphTargetSource(
     IOptions<ScheduleOptions> options,
     ILogger<GuildEpigraphTargetSource> logger) : IEpigraphTargetSource
 {
+    public TargetKind Kind => TargetKind.Discord;
+
     public async Task<IReadOnlyList<EpigraphTarget>> GetTargetsAsync(CancellationToken cancellationToken)
     {
         var fallback = options.Value.Epigraph;

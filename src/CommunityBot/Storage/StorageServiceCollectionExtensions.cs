@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TargetHealthRepository>();
         services.AddSingleton<SourceStateRepository>();
         services.AddSingleton<AnnouncedRepository>();
+        services.AddSingleton<ClusterLock>();
         return services;
     }
 }

@@ -20,9 +20,11 @@ namespace CommunityBot.Tests.Mastodon;
 internal sealed class MastodonBotHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly bool _shared;
 
-    private MastodonBotHarness(FakeMastodonServer server, DelayRecordingTimeProvider time, TestDatabase db, CapturingLoggerProvider logs, ServiceProvider services)
+    private MastodonBotHarness(FakeMastodonServer server, DelayRecordingTimeProvider time, TestDatabase db, CapturingLoggerProvider logs, ServiceProvider services, bool shared)
     {
+        _shared = shared;
         Logs = logs;
         Server = server;
         Time = time;
@@ -46,16 +48,23 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    public static async Task<MastodonBotHarness> StartAsync(int repliesPerPersonPerHour = 5, int repliesPerHour = 60)
+    public static async Task<MastodonBotHarness> StartAsync(int repliesPerPersonPerHour = 5, int repliesPerHour = 60) =>
+        await StartAsync(repliesPerPersonPerHour, repliesPerHour, null);
+
+    /// <summary>Another instance on the database and fake server of <paramref name="first"/>, which keeps owning them.</summary>
+    public static async Task<MastodonBotHarness> StartBesideAsync(MastodonBotHarness first) => await StartAsync(5, 60, first);
+
+    private static async Task<MastodonBotHarness> StartAsync(int repliesPerPersonPerHour, int repliesPerHour, MastodonBotHarness? first, TestDatabase? db = null)
     {
-        var time = new DelayRecordingTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero), MastodonTestContext.RequestTimeout);
-        var server = await FakeMastodonServer.StartAsync(time);
-        var db = await TestDatabase.CreateAsync();
+        var time = first?.Time ?? new DelayRecordingTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero), MastodonTestContext.RequestTimeout);
+        var server = first?.Server ?? await FakeMastodonServer.StartAsync(time);
+        db ??= first?.Db ?? await TestDatabase.CreateAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Content:Path"] = RepositoryPaths.SeedEssays,
+            ["Storage:Provider"] = db.Options.Provider,
             // A locked database fails after a second instead of SQLite's ten, for the test that locks it.
-            ["Storage:ConnectionString"] = db.Options.ConnectionString + ";Default Timeout=1",
+            ["Storage:ConnectionString"] = db.Options.IsPostgres ? db.Options.ConnectionString : db.Options.ConnectionString + ";Default Timeout=1",
             ["Mastodon:RepliesPerPersonPerHour"] = repliesPerPersonPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mastodon:RepliesPerHour"] = repliesPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mastodon:Accounts:0:Name"] = "main",
@@ -80,8 +89,12 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
             .AddMastodon()
             .Configure<global::CommunityBot.Clients.Mastodon.MastodonClientOptions>(o => o.RequestTimeout = MastodonTestContext.RequestTimeout)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        return new MastodonBotHarness(server, time, db, logs, services);
+        return new MastodonBotHarness(server, time, db, logs, services, first is not null);
     }
+
+    /// <summary>The first of several instances, on a database of the given provider.</summary>
+    public static async Task<MastodonBotHarness> StartOnAsync(string provider) =>
+        await StartAsync(5, 60, null, await TestDatabase.CreateAsync(provider));
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
@@ -95,6 +108,10 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (_shared)
+        {
+            return;
+        }
         await Server.DisposeAsync();
         await Db.DisposeAsync();
     }

@@ -1,3 +1,4 @@
+using CommunityBot.Delivery;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Clients.Mastodon;
@@ -122,9 +123,9 @@ public class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
     {
         await using var host = Host(At(6, 1, 12));
         await host.StartAsync();
-        await host.Scheduler.SyncAsync([new("console", _nineInBerlin), new("discord:1:2", _nineInBerlin)], CancellationToken.None);
+        await host.Scheduler.SyncAsync([new("console", _nineInBerlin), new("discord:1:2", _nineInBerlin)], new HashSet<TargetKind> { TargetKind.Console, TargetKind.Discord }, CancellationToken.None);
 
-        await host.Scheduler.SyncAsync([new("discord:1:2", _nineInBerlin), new("discord:3:4", _nineInBerlin)], CancellationToken.None);
+        await host.Scheduler.SyncAsync([new("discord:1:2", _nineInBerlin), new("discord:3:4", _nineInBerlin)], new HashSet<TargetKind> { TargetKind.Console, TargetKind.Discord }, CancellationToken.None);
 
         Assert.Null(await host.Scheduler.NextFireAsync("console", CancellationToken.None));
         Assert.NotNull(await host.Scheduler.NextFireAsync("discord:1:2", CancellationToken.None));
