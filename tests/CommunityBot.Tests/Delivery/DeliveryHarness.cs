@@ -50,8 +50,18 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public static async Task<DeliveryHarness> StartAsync(Action<global::CommunityBot.Clients.Discord.DiscordRestOptions>? configureRest = null) =>
         await StartAsync(StorageProvider.Sqlite, configureRest);
 
+    /// <summary>
+    /// The REST client's time per attempt unless a test sets its own: longer than any stepping of the fake clock
+    /// (<see cref="AdvanceUntilAsync"/>), so a send still on its way on a slow machine is never timed out by accident.
+    /// </summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(20);
+
     public static async Task<DeliveryHarness> StartAsync(string provider, Action<global::CommunityBot.Clients.Discord.DiscordRestOptions>? configureRest = null) =>
-        new(await DiscordRestHarness.StartAsync(configureRest ?? (o => o.MaxRetries = 0)), await TestDatabase.CreateAsync(provider));
+        new(await DiscordRestHarness.StartAsync(configureRest ?? (o =>
+        {
+            o.MaxRetries = 0;
+            o.RequestTimeout = RequestTimeout;
+        })), await TestDatabase.CreateAsync(provider));
 
     /// <summary>Starts a worker, as a fresh process would after a restart.</summary>
     public async Task<DeliveryWorker> StartWorkerAsync(params IDeliveryChannel[] channels)

@@ -295,5 +295,5 @@ public class DeliveryWorkerTests : IAsyncLifetime
         return (health.ConsecutiveFailures, health.Paused);
     }
 
-    private static TimeSpan DiscordRestHarnessTimeout => Clients.Discord.Rest.DiscordRestHarness.RequestTimeout;
+    private static TimeSpan DiscordRestHarnessTimeout => DeliveryHarness.RequestTimeout;
 }
