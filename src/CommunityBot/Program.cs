@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunityBot.Announcements;
+using CommunityBot.Cluster;
 using CommunityBot.Commands;
 using CommunityBot.Configuration;
 using CommunityBot.Console;
@@ -34,6 +35,7 @@ if (withBot)
 {
     // First: every later service starts on a migrated database.
     builder.Services.AddStorage();
+    builder.Services.AddCluster();
     builder.Services.AddDelivery();
 }
 builder.Services.AddContent();

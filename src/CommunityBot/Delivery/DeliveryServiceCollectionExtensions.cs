@@ -5,12 +5,13 @@ namespace CommunityBot.Delivery;
 
 public static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>The outbox worker; each capability adds its own <see cref="IDeliveryChannel"/>.</summary>
+    /// <summary>The outbox worker and its wake-up across instances; each capability adds its own <see cref="IDeliveryChannel"/>.</summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
         services.AddSection<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section);
         services.AddSingleton<DeliverySignal>();
         services.AddHostedService<DeliveryWorker>();
+        services.AddHostedService<OutboxWakeUpListener>();
         return services;
     }
 }

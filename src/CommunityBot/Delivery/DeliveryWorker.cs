@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CommunityBot.Cluster;
 using CommunityBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,9 @@ namespace CommunityBot.Delivery;
 /// served side by side, so a slow or failing target never holds up another. A row is marked only after its
 /// send answered; after a crash it is sent again with the same idempotency key, which the target deduplicates.
 /// What an answer does to the row, its target and its transport is <see cref="SendOutcome"/>'s table; a row that
-/// is failed is no longer pending, so the next row of its target goes.
+/// is failed is no longer pending, so the next row of its target goes. Several instances may share one outbox: a row
+/// is leased to one of them before it is sent (<see cref="OutboxRepository.ClaimDueAsync"/>) and recorded only by
+/// the lease's holder, and a lease left by a dead instance is taken over once it runs out.
 /// </summary>
 public sealed partial class DeliveryWorker(
     OutboxRepository outbox,
@@ -19,6 +22,7 @@ public sealed partial class DeliveryWorker(
     IEnumerable<IDeliveryChannel> channels,
     DeliverySignal signal,
     IOptions<DeliveryOptions> options,
+    IOptions<ClusterOptions> cluster,
     TimeProvider time,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
@@ -26,20 +30,31 @@ public sealed partial class DeliveryWorker(
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
-    // Rows whose send finished after the current batch was read: the batch still shows them pending.
-    private readonly ConcurrentDictionary<long, bool> _finishedSinceRead = new();
+    private readonly string _instance = cluster.Value.InstanceId;
     private readonly IDeliveryChannel[] _channels = [.. channels];
     // Transports whose credential was refused (see TargetKey.Transport): nothing more is sent on them until a restart.
     private readonly ConcurrentDictionary<string, bool> _stopped = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = _instance });
+        LogStarted(_instance);
         var storageFailures = 0;
+        var leftOverReleased = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
             try
             {
+                if (!leftOverReleased)
+                {
+                    var released = await outbox.ReleaseLeftOverLeasesAsync(_instance, stoppingToken);
+                    leftOverReleased = true;
+                    if (released > 0)
+                    {
+                        LogLeftOverLeases(released, _instance);
+                    }
+                }
                 wait = await StartDueAsync(stoppingToken);
                 if (storageFailures > 0)
                 {
@@ -70,19 +85,14 @@ public sealed partial class DeliveryWorker(
 
     private async Task<TimeSpan> StartDueAsync(CancellationToken stoppingToken)
     {
-        // Cleared before the read: a row marked before it is read as it now is, a row marked after it is listed here.
-        _finishedSinceRead.Clear();
         var readAt = time.GetUtcNow();
         var stopped = _stopped.Keys.ToArray();
-        var due = await outbox.NextDueAsync(BatchSize, stopped, stoppingToken);
+        // The lease is a write: a database that cannot be written fails here, before anything is sent, rather than
+        // after a send that could then not be recorded.
+        var claimed = await outbox.ClaimDueAsync(_instance, options.Value.LeaseDuration, BatchSize, stopped, stoppingToken);
         var started = 0;
-        foreach (var entry in due)
+        foreach (var entry in claimed)
         {
-            if (_inFlight.ContainsKey(entry.Target) || _finishedSinceRead.ContainsKey(entry.Id))
-            {
-                continue;
-            }
-            await outbox.ClaimAsync(entry.Id, stoppingToken);
             // The target is marked busy before its send starts, so a fast send cannot finish before it is marked.
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             if (_inFlight.TryAdd(entry.Target, done.Task))
@@ -90,8 +100,14 @@ public sealed partial class DeliveryWorker(
                 started++;
                 _ = DeliverAsync(entry, done, stoppingToken);
             }
+            else
+            {
+                // The target's previous row was recorded but its send has not let go of the target yet; that send's
+                // end wakes the worker, which claims this row again.
+                await outbox.ReleaseAsync(entry.Id, _instance, stoppingToken);
+            }
         }
-        if (due.Count == BatchSize && started > 0)
+        if (claimed.Count == BatchSize && started > 0)
         {
             // More rows may be due than one read takes.
             return TimeSpan.Zero;
@@ -113,17 +129,32 @@ public sealed partial class DeliveryWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            await ReleaseOnStopAsync(entry);
         }
         catch (Exception exception)
         {
+            // The lease stays: the row is taken again when it runs out, after whatever broke had time to mend.
             LogCrashed(exception, entry.Target, entry.Id);
         }
         finally
         {
-            _finishedSinceRead[entry.Id] = true;
             _inFlight.TryRemove(entry.Target, out _);
             done.SetResult();
             signal.Notify();
+        }
+    }
+
+    // Stopping mid-send: the row goes back at once to whichever instance runs next, and its key keeps a second send
+    // from posting twice. Should the database be gone by now, the lease runs out instead.
+    private async Task ReleaseOnStopAsync(OutboxEntry entry)
+    {
+        try
+        {
+            await outbox.ReleaseAsync(entry.Id, _instance, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or IOException or InvalidOperationException)
+        {
+            LogCrashed(exception, entry.Target, entry.Id);
         }
     }
 
@@ -133,9 +164,13 @@ public sealed partial class DeliveryWorker(
         switch (result.Outcome)
         {
             case SendOutcome.Delivered:
-                await outbox.MarkDeliveredAsync(entry.Id, result.RemoteId, CancellationToken.None);
+                if (!await outbox.MarkDeliveredAsync(entry.Id, result.RemoteId, _instance, CancellationToken.None))
+                {
+                    LogLeaseLost(entry.Target, entry.Id, _instance, result.Outcome);
+                    break;
+                }
                 await health.RecordSuccessAsync(entry.Target, CancellationToken.None);
-                LogDelivered(entry.Kind, entry.Target, entry.Id);
+                LogDelivered(entry.Kind, entry.Target, entry.Id, _instance);
                 break;
             case SendOutcome.Retry:
                 await RetryAsync(entry, error, result.RetryAfter, unexpected: false);
@@ -144,15 +179,23 @@ public sealed partial class DeliveryWorker(
                 await RetryAsync(entry, error, result.RetryAfter, unexpected: true);
                 break;
             case SendOutcome.Unexpected:
-                await outbox.MarkFailedAsync(entry.Id, error, unexpected: true, CancellationToken.None);
-                LogDeadLettered(entry.Target, entry.Id, entry.UnexpectedFailures + 1, error);
+                if (await FailAsync(entry, result.Outcome, error, unexpected: true))
+                {
+                    LogDeadLettered(entry.Target, entry.Id, entry.UnexpectedFailures + 1, error);
+                }
                 break;
             case SendOutcome.Invalid:
-                await outbox.MarkFailedAsync(entry.Id, error, cancellationToken: CancellationToken.None);
-                LogInvalid(entry.Target, entry.Id, error);
+                if (await FailAsync(entry, result.Outcome, error, unexpected: false))
+                {
+                    LogInvalid(entry.Target, entry.Id, error);
+                }
                 break;
             case SendOutcome.Rejected:
-                await outbox.MarkFailedAsync(entry.Id, error, cancellationToken: CancellationToken.None);
+                if (!await FailAsync(entry, result.Outcome, error, unexpected: false))
+                {
+                    break;
+                }
+                // Counted by the lease's holder only, so a row sent twice counts once toward pausing its target.
                 var state = await health.RecordFailureAsync(entry.Target, error, options.Value.PauseAfterFailures, CancellationToken.None);
                 LogRejected(entry.Target, entry.Id, error);
                 if (state.Paused)
@@ -161,7 +204,9 @@ public sealed partial class DeliveryWorker(
                 }
                 break;
             case SendOutcome.Stopped:
-                // The row is left as it was: it was not the row's fault, and it goes once a working credential is in.
+                // The row is left as it was, lease given back: it was not the row's fault, and it goes once a working
+                // credential is in, on this instance after a restart or on another now.
+                await outbox.ReleaseAsync(entry.Id, _instance, CancellationToken.None);
                 var transport = TargetKey.TryParse(entry.Target, out var key) ? key.Transport : entry.Target;
                 if (_stopped.TryAdd(transport, true))
                 {
@@ -171,10 +216,24 @@ public sealed partial class DeliveryWorker(
         }
     }
 
+    private async Task<bool> FailAsync(OutboxEntry entry, SendOutcome outcome, string error, bool unexpected)
+    {
+        if (await outbox.MarkFailedAsync(entry.Id, error, unexpected, _instance, CancellationToken.None))
+        {
+            return true;
+        }
+        LogLeaseLost(entry.Target, entry.Id, _instance, outcome);
+        return false;
+    }
+
     private async Task RetryAsync(OutboxEntry entry, string error, TimeSpan? retryAfter, bool unexpected)
     {
         var delay = Max(RetryDelay(entry.Attempts), retryAfter ?? TimeSpan.Zero);
-        await outbox.MarkRetryAsync(entry.Id, error, time.GetUtcNow() + delay, unexpected, CancellationToken.None);
+        if (!await outbox.MarkRetryAsync(entry.Id, error, time.GetUtcNow() + delay, unexpected, _instance, CancellationToken.None))
+        {
+            LogLeaseLost(entry.Target, entry.Id, _instance, SendOutcome.Retry);
+            return;
+        }
         LogRetry(entry.Target, entry.Id, error, delay);
     }
 
@@ -185,9 +244,17 @@ public sealed partial class DeliveryWorker(
         {
             return SendResult.Invalid($"no delivery channel for target '{entry.Target}' is configured");
         }
+        // Cut off well inside the lease, so that no other instance takes the row over while this send may still post it.
+        var limit = options.Value.LeaseDuration / 2;
+        using var cutOff = new CancellationTokenSource(limit, time);
+        using var send = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, cutOff.Token);
         try
         {
-            return await channel.SendAsync(entry, stoppingToken);
+            return await channel.SendAsync(entry, send.Token);
+        }
+        catch (OperationCanceledException) when (cutOff.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            return SendResult.Retry($"the send took longer than {limit:c}, half of Delivery:LeaseDuration");
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -202,8 +269,8 @@ public sealed partial class DeliveryWorker(
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Delivered {Kind} to {Target} (outbox row {Id})")]
-    private partial void LogDelivered(string kind, string target, long id);
+    [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Delivered {Kind} to {Target} (outbox row {Id}) as {InstanceId}")]
+    private partial void LogDelivered(string kind, string target, long id, string instanceId);
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Delivery to {Target} (outbox row {Id}) will be retried in {Delay}: {Error}")]
     private partial void LogRetry(string target, long id, string? error, TimeSpan delay);
@@ -231,4 +298,13 @@ public sealed partial class DeliveryWorker(
 
     [LoggerMessage(EventId = 7109, Level = LogLevel.Information, Message = "The outbox is readable again; delivery resumes")]
     private partial void LogStorageBack();
+
+    [LoggerMessage(EventId = 7110, Level = LogLevel.Information, Message = "Delivery runs as instance {InstanceId}")]
+    private partial void LogStarted(string instanceId);
+
+    [LoggerMessage(EventId = 7111, Level = LogLevel.Warning, Message = "Outbox row {Id} to {Target} is no longer leased to {InstanceId} (its lease ran out and another instance took it over); its result ({Outcome}) was not recorded")]
+    private partial void LogLeaseLost(string target, long id, string instanceId, SendOutcome outcome);
+
+    [LoggerMessage(EventId = 7112, Level = LogLevel.Information, Message = "Took back {Count} outbox rows leased by a previous run (instance {InstanceId})")]
+    private partial void LogLeftOverLeases(int count, string instanceId);
 }

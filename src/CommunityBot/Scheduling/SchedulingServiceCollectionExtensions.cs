@@ -1,3 +1,4 @@
+using CommunityBot.Cluster;
 using CommunityBot.Commands;
 using CommunityBot.Configuration;
 using CommunityBot.Delivery;
@@ -24,7 +25,12 @@ public static class SchedulingServiceCollectionExtensions
 
         var postgres = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] == StorageProvider.Postgres;
         // The scheduler takes the TimeProvider registered in the container, so fake time reaches Quartz too.
-        services.AddQuartz(q => q.UsePersistentStore(store => UseBotDatabase(store, postgres)));
+        services.AddQuartz(q =>
+        {
+            // One id per instance, the one its outbox leases carry, rather than Quartz's generated AUTO id.
+            q.ConfigureScheduler(o => o.InstanceId = ClusterServiceCollectionExtensions.InstanceId(configuration));
+            q.UsePersistentStore(store => UseBotDatabase(store, postgres));
+        });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         services.TryAddSingleton<DeliverySignal>();

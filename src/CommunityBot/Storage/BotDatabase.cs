@@ -28,6 +28,9 @@ public sealed class BotDatabase
 
     public bool IsPostgres => _options.IsPostgres;
 
+    /// <summary>This process holds the database's <see cref="DatabaseLock"/>: no other bot runs on it.</summary>
+    public bool HeldExclusively { get; internal set; }
+
     /// <summary>How an auto-numbered key column is declared in this database.</summary>
     public string IdentityColumn => IsPostgres ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
 

@@ -12,8 +12,14 @@ public sealed class DatabaseLock : IDisposable
     public const string Suffix = ".lock";
 
     private readonly FileStream _file;
+    private readonly BotDatabase _database;
 
-    private DatabaseLock(FileStream file) => _file = file;
+    private DatabaseLock(FileStream file, BotDatabase database)
+    {
+        _file = file;
+        _database = database;
+        database.HeldExclusively = true;
+    }
 
     public string LockFile => _file.Name;
 
@@ -43,7 +49,7 @@ public sealed class DatabaseLock : IDisposable
         }
         try
         {
-            return new DatabaseLock(new FileStream(lockFile, options));
+            return new DatabaseLock(new FileStream(lockFile, options), database);
         }
         catch (IOException exception) when (HeldElsewhere(exception))
         {
@@ -54,7 +60,11 @@ public sealed class DatabaseLock : IDisposable
         }
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        _database.HeldExclusively = false;
+        _file.Dispose();
+    }
 
     // How .NET reports a lock that is held: the errno EWOULDBLOCK on Unix (11 on Linux, 35 on macOS), a sharing or lock
     // violation on Windows. Anything else (a full disk, a missing folder) is a different problem and is not hidden as this one.

@@ -105,6 +105,22 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
               END $$;
               """
             : "CREATE UNIQUE INDEX IF NOT EXISTS schema_version_by_version ON schema_version (version);",
+        // An outbox row is leased to one instance while it is sent (OutboxRepository.ClaimDueAsync). On PostgreSQL the
+        // times become real timestamps, compared as instants whatever their text looked like; SQLite keeps its
+        // fixed-width ISO-8601 text, which compares in time order as it is.
+        database.IsPostgres
+            ? """
+              ALTER TABLE outbox
+                  ALTER COLUMN next_attempt_at TYPE timestamptz USING next_attempt_at::timestamptz,
+                  ALTER COLUMN created_at TYPE timestamptz USING created_at::timestamptz,
+                  ALTER COLUMN delivered_at TYPE timestamptz USING delivered_at::timestamptz,
+                  ADD COLUMN lease_owner TEXT NULL,
+                  ADD COLUMN lease_until timestamptz NULL;
+              """
+            : """
+              ALTER TABLE outbox ADD COLUMN lease_owner TEXT NULL;
+              ALTER TABLE outbox ADD COLUMN lease_until TEXT NULL;
+              """,
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -5,6 +5,8 @@ namespace CommunityBot.Storage;
 /// is sent with every attempt, so a retry after a crash or a timeout can never post twice.
 /// </summary>
 /// <param name="UnexpectedFailures">Attempts that failed in a way no rule foresaw; they are limited, transient failures are not.</param>
+/// <param name="LeaseOwner">The instance sending the row now (<c>Cluster:InstanceId</c>); null when none is.</param>
+/// <param name="LeaseUntil">When that instance's lease runs out and another may take the row over.</param>
 public sealed record OutboxEntry(
     long Id,
     string Target,
@@ -18,4 +20,6 @@ public sealed record OutboxEntry(
     string? RemoteId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? DeliveredAt,
-    int UnexpectedFailures = 0);
+    int UnexpectedFailures = 0,
+    string? LeaseOwner = null,
+    DateTimeOffset? LeaseUntil = null);

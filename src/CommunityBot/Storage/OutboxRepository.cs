@@ -4,11 +4,21 @@ namespace CommunityBot.Storage;
 
 public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
 {
+    /// <summary>The PostgreSQL channel an enqueue notifies, so every instance's worker wakes, not only the writer's.</summary>
+    public const string WakeUpChannel = "communitybot_outbox";
+
     private const string Columns =
-        "id, target, kind, payload, idempotency_key, status, attempts, next_attempt_at, last_error, remote_id, created_at, delivered_at, unexpected_failures";
+        "id, target, kind, payload, idempotency_key, status, attempts, next_attempt_at, last_error, remote_id, created_at, delivered_at, unexpected_failures, lease_owner, lease_until";
+
+    // A row is free when nobody leased it or its lease ran out: the instance that held it died or hung.
+    private const string Unleased = "(o.lease_until IS NULL OR o.lease_until <= @now)";
+
+    // When a head can be claimed: when it is due, or when its lease runs out if that is later.
+    private const string ClaimableAt = "CASE WHEN o.lease_until > o.next_attempt_at THEN o.lease_until ELSE o.next_attempt_at END";
 
     // The head of a target is its oldest pending row: rows of a target go out in order, and a failed row is no
-    // longer pending, so the next one becomes the head. Paused targets are left out so they never take the places
+    // longer pending, so the next one becomes the head. A leased head stays the head, so its target waits for it,
+    // on every instance. Paused targets are left out so they never take the places
     // of working ones.
     private const string DeliverableHeads = """
         o.status = 'pending'
@@ -20,7 +30,6 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
     /// <returns>True when the row is new.</returns>
     public async Task<bool> EnqueueAsync(string target, string kind, string payload, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        var now = DbCommandExtensions.Timestamp(time.GetUtcNow());
         await using var connection = await database.OpenAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(
             """
@@ -28,11 +37,15 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
             VALUES (@target, @kind, @payload, @key, 'pending', 0, @now, @now)
             ON CONFLICT (idempotency_key) DO NOTHING
             """,
-            ("@target", target), ("@kind", kind), ("@payload", payload), ("@key", idempotencyKey), ("@now", now));
+            ("@target", target), ("@kind", kind), ("@payload", payload), ("@key", idempotencyKey), ("@now", Now()));
+        if (inserted > 0 && database.IsPostgres)
+        {
+            await connection.ExecuteAsync("SELECT pg_notify(@channel, '')", ("@channel", WakeUpChannel));
+        }
         return inserted > 0;
     }
 
-    /// <summary>The head row of every target that is due and not paused, oldest first.</summary>
+    /// <summary>The head row of every target that is due, not paused and not leased, oldest first.</summary>
     public Task<IReadOnlyList<OutboxEntry>> NextDueAsync(int limit, CancellationToken cancellationToken = default) =>
         NextDueAsync(limit, [], cancellationToken);
 
@@ -48,70 +61,123 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
         await using var command = connection.Command(
             $"""
             SELECT {Columns} FROM outbox o
-            WHERE {DeliverableHeads} AND o.next_attempt_at <= @now {excluded}
+            WHERE {DeliverableHeads} AND o.next_attempt_at <= @now AND {Unleased} {excluded}
             ORDER BY o.id
             LIMIT @limit
             """,
-            [("@now", DbCommandExtensions.Timestamp(time.GetUtcNow())), ("@limit", limit), .. parameters]);
+            [("@now", Now()), ("@limit", limit), .. parameters]);
         return await ReadAllAsync(command, cancellationToken);
     }
 
     /// <summary>
-    /// When the next head row falls due after <paramref name="after"/>, or null when none is waiting. Heads due by
-    /// then were read at that time, so whoever read them knows of them already.
+    /// Leases up to <paramref name="limit"/> of the rows <see cref="NextDueAsync(int, IReadOnlyCollection{string}, CancellationToken)"/>
+    /// would list to <paramref name="owner"/> until <paramref name="lease"/> from now, and returns them, oldest first.
+    /// One statement: on PostgreSQL rows another instance is claiming are skipped, not waited for; SQLite has one
+    /// writer at a time. Either way no row is leased to two instances at once.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(string owner, TimeSpan lease, int limit, IReadOnlyCollection<string> stoppedTransports, CancellationToken cancellationToken = default)
+    {
+        var (excluded, parameters) = Excluding(stoppedTransports);
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            $"""
+            UPDATE outbox SET lease_owner = @owner, lease_until = @until
+            WHERE id IN (
+                SELECT o.id FROM outbox o
+                WHERE {DeliverableHeads} AND o.next_attempt_at <= @now AND {Unleased} {excluded}
+                ORDER BY o.id
+                LIMIT @limit
+                {(database.IsPostgres ? "FOR UPDATE OF o SKIP LOCKED" : "")})
+            RETURNING {Columns}
+            """,
+            [("@owner", owner), ("@until", Time(now + lease)), ("@now", Time(now)), ("@limit", limit), .. parameters]);
+        // RETURNING gives no order.
+        return [.. (await ReadAllAsync(command, cancellationToken)).OrderBy(e => e.Id)];
+    }
+
+    /// <summary>Gives a leased row back unchanged, for any instance to take: its send did not happen or did not finish.</summary>
+    public async Task ReleaseAsync(long id, string owner, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner",
+            ("@id", id), ("@owner", owner));
+    }
+
+    /// <summary>
+    /// At start, frees the leases a previous run left behind rather than waiting for them to run out: those of
+    /// <paramref name="owner"/> (a restarted instance that kept its id), and every lease while this process holds the
+    /// SQLite database's lock (<see cref="BotDatabase.HeldExclusively"/>), since no other bot can be sending then.
+    /// </summary>
+    /// <returns>How many rows were freed.</returns>
+    public async Task<int> ReleaseLeftOverLeasesAsync(string owner, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return !database.HeldExclusively
+            ? await connection.ExecuteAsync(
+                "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = @owner AND status = 'pending'", ("@owner", owner))
+            : await connection.ExecuteAsync(
+                "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL AND status = 'pending'");
+    }
+
+    /// <summary>
+    /// When the next head row falls due (or its lease runs out) after <paramref name="after"/>, or null when none is
+    /// waiting. Heads due by then were read at that time, so whoever read them knows of them already.
     /// </summary>
     public async Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, IReadOnlyCollection<string> stoppedTransports, CancellationToken cancellationToken = default)
     {
         var (excluded, parameters) = Excluding(stoppedTransports);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            $"SELECT MIN(o.next_attempt_at) FROM outbox o WHERE {DeliverableHeads} AND o.next_attempt_at > @after {excluded}",
-            [("@after", DbCommandExtensions.Timestamp(after)), .. parameters]);
-        return await command.ExecuteScalarAsync(cancellationToken) is string text
-            ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind)
-            : null;
+            $"SELECT MIN({ClaimableAt}) FROM outbox o WHERE {DeliverableHeads} AND {ClaimableAt} > @after {excluded}",
+            [("@after", Time(after)), .. parameters]);
+        return DbCommandExtensions.AsTimestamp(await command.ExecuteScalarAsync(cancellationToken));
     }
 
-    /// <summary>
-    /// Takes the write lock for a row about to be sent, changing nothing. A database that cannot be written fails
-    /// here, before anything is sent, rather than after a send that could then not be recorded.
-    /// </summary>
-    public async Task ClaimAsync(long id, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE outbox SET attempts = attempts WHERE id = @id", ("@id", id));
-    }
+    // Every mark below is conditional on the lease: a row is recorded by the instance holding it (or, never leased,
+    // by anyone), so an instance whose lease ran out and was taken over cannot overwrite what the new holder records.
+    // Each returns false when the row was not this holder's to record.
 
-    public async Task MarkDeliveredAsync(long id, string? remoteId, CancellationToken cancellationToken = default)
+    /// <param name="leaseOwner">The instance that leased the row; null for a row never leased.</param>
+    public async Task<bool> MarkDeliveredAsync(long id, string? remoteId, string? leaseOwner = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "UPDATE outbox SET status = 'delivered', attempts = attempts + 1, remote_id = @remote, delivered_at = @now, last_error = NULL WHERE id = @id",
-            ("@id", id), ("@remote", remoteId), ("@now", DbCommandExtensions.Timestamp(time.GetUtcNow())));
+        return await connection.ExecuteAsync(
+            $"""
+            UPDATE outbox SET status = 'delivered', attempts = attempts + 1, remote_id = @remote, delivered_at = @now, last_error = NULL,
+                lease_owner = NULL, lease_until = NULL
+            WHERE id = @id AND {HeldBy(leaseOwner)}
+            """,
+            ("@id", id), ("@remote", remoteId), ("@now", Now()), ("@owner", leaseOwner ?? "")) > 0;
     }
 
     /// <param name="unexpected">Counts the attempt toward the row's limit of unexpected failures.</param>
-    public async Task MarkRetryAsync(long id, string error, DateTimeOffset nextAttemptAt, bool unexpected = false, CancellationToken cancellationToken = default)
+    /// <param name="leaseOwner">The instance that leased the row; null for a row never leased.</param>
+    public async Task<bool> MarkRetryAsync(long id, string error, DateTimeOffset nextAttemptAt, bool unexpected = false, string? leaseOwner = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            """
+        return await connection.ExecuteAsync(
+            $"""
             UPDATE outbox SET attempts = attempts + 1, unexpected_failures = unexpected_failures + @unexpected,
-                last_error = @error, next_attempt_at = @next WHERE id = @id
+                last_error = @error, next_attempt_at = @next, lease_owner = NULL, lease_until = NULL
+            WHERE id = @id AND {HeldBy(leaseOwner)}
             """,
-            ("@id", id), ("@error", error), ("@next", DbCommandExtensions.Timestamp(nextAttemptAt)), ("@unexpected", unexpected ? 1 : 0));
+            ("@id", id), ("@error", error), ("@next", Time(nextAttemptAt)), ("@unexpected", unexpected ? 1 : 0), ("@owner", leaseOwner ?? "")) > 0;
     }
 
     /// <param name="unexpected">The failure that ended the row was an unexpected one (the row is dead-lettered).</param>
-    public async Task MarkFailedAsync(long id, string error, bool unexpected = false, CancellationToken cancellationToken = default)
+    /// <param name="leaseOwner">The instance that leased the row; null for a row never leased.</param>
+    public async Task<bool> MarkFailedAsync(long id, string error, bool unexpected = false, string? leaseOwner = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            """
+        return await connection.ExecuteAsync(
+            $"""
             UPDATE outbox SET status = 'failed', attempts = attempts + 1, unexpected_failures = unexpected_failures + @unexpected,
-                last_error = @error WHERE id = @id
+                last_error = @error, lease_owner = NULL, lease_until = NULL
+            WHERE id = @id AND {HeldBy(leaseOwner)}
             """,
-            ("@id", id), ("@error", error), ("@unexpected", unexpected ? 1 : 0));
+            ("@id", id), ("@error", error), ("@unexpected", unexpected ? 1 : 0), ("@owner", leaseOwner ?? "")) > 0;
     }
 
     /// <summary>The latest rows of the targets that start with <paramref name="targetPrefix"/>, newest first.</summary>
@@ -150,10 +216,21 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
                 reader.ReadNullableString(9),
                 reader.ReadTimestamp(10),
                 reader.IsDBNull(11) ? null : reader.ReadTimestamp(11),
-                reader.GetInt32(12)));
+                reader.GetInt32(12),
+                reader.ReadNullableString(13),
+                reader.IsDBNull(14) ? null : reader.ReadTimestamp(14)));
         }
         return entries;
     }
+
+    // The never-leased case has SQL of its own: a null @owner would match nothing with =, and PostgreSQL cannot type
+    // a null parameter compared with IS NULL.
+    private static string HeldBy(string? owner) =>
+        owner is null ? "status = 'pending' AND lease_owner IS NULL" : "status = 'pending' AND lease_owner = @owner";
+
+    private object Now() => Time(time.GetUtcNow());
+
+    private object Time(DateTimeOffset value) => DbCommandExtensions.Timestamp(value, asTimestamp: database.IsPostgres);
 
     // A transport is its targets' common key, alone ("mastodon:main") or as a prefix ("discord" of "discord:1:2").
     // substr rather than LIKE: an account name may hold LIKE's wildcards.

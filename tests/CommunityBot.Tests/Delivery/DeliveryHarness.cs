@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CommunityBot.Cluster;
 using CommunityBot.Delivery;
 using CommunityBot.Discord;
 using CommunityBot.Storage;
@@ -9,13 +10,14 @@ using CommunityBot.Tests.Fakes;
 namespace CommunityBot.Tests.Delivery;
 
 /// <summary>
-/// The delivery worker over a real SQLite outbox and the real Discord channel, against a loopback Discord that
+/// The delivery worker over a real outbox (SQLite or PostgreSQL) and the real Discord channel, against a loopback Discord that
 /// keeps enforce_nonce's promise: a nonce it has seen returns the message it already created.
 /// </summary>
 public sealed class DeliveryHarness : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, string> _messagesByNonce = new(StringComparer.Ordinal);
     private readonly List<DeliveryWorker> _workers = [];
+    private readonly List<OutboxWakeUpListener> _listeners = [];
 
     private DeliveryHarness(DiscordRestHarness rest, TestDatabase db)
     {
@@ -64,20 +66,40 @@ public sealed class DeliveryHarness : IAsyncDisposable
         })), await TestDatabase.CreateAsync(provider));
 
     /// <summary>Starts a worker, as a fresh process would after a restart.</summary>
-    public async Task<DeliveryWorker> StartWorkerAsync(params IDeliveryChannel[] channels)
+    public Task<DeliveryWorker> StartWorkerAsync(params IDeliveryChannel[] channels) =>
+        StartInstanceAsync(new ClusterOptions().InstanceId, new DeliverySignal(), channels);
+
+    /// <summary>
+    /// Starts a worker as one instance of several sharing the database: its own id, signal and repositories, with
+    /// the harness's Discord and fake time.
+    /// </summary>
+    public async Task<DeliveryWorker> StartInstanceAsync(string instanceId, DeliverySignal signal, params IDeliveryChannel[] channels)
     {
         var worker = new DeliveryWorker(
-            Outbox,
-            Health,
+            new OutboxRepository(Db.Database, Rest.Time),
+            new TargetHealthRepository(Db.Database, Rest.Time),
             channels.Length > 0 ? channels : [new DiscordDeliveryChannel(Rest.Client)],
-            new DeliverySignal(),
+            signal,
             Microsoft.Extensions.Options.Options.Create(Options),
+            Microsoft.Extensions.Options.Options.Create(new ClusterOptions { InstanceId = instanceId }),
             Rest.Time,
             Log);
         _workers.Add(worker);
         await worker.StartAsync(CancellationToken.None);
         return worker;
     }
+
+    /// <summary>Starts an instance's wake-up listener, which notifies <paramref name="signal"/>.</summary>
+    public async Task<OutboxWakeUpListener> StartListenerAsync(DeliverySignal signal)
+    {
+        var listener = new OutboxWakeUpListener(Db.Database, signal, Rest.Time, ListenerLog);
+        _listeners.Add(listener);
+        await listener.StartAsync(CancellationToken.None);
+        return listener;
+    }
+
+    /// <summary>The log of every wake-up listener the harness starts.</summary>
+    public RecordingLogger<OutboxWakeUpListener> ListenerLog { get; } = new();
 
     public static async Task StopAsync(DeliveryWorker worker) =>
         await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
@@ -138,6 +160,11 @@ public sealed class DeliveryHarness : IAsyncDisposable
         {
             await worker.StopAsync(CancellationToken.None);
             worker.Dispose();
+        }
+        foreach (var listener in _listeners)
+        {
+            await listener.StopAsync(CancellationToken.None);
+            listener.Dispose();
         }
         await Rest.DisposeAsync();
         await Db.DisposeAsync();

@@ -109,7 +109,12 @@ public class DeliveryWorkerTests : IAsyncLifetime
 
         Assert.Equal(OutboxStatus.Delivered, rows.Single(r => r.IdempotencyKey == "healthy").Status);
         Assert.All(rows.Where(r => r.Status == OutboxStatus.Failed), r => Assert.Contains("Missing Access", r.LastError, StringComparison.Ordinal));
+        // The row is marked before its target's health is counted: the pause may land a moment after the third failure.
         var health = await _harness.Health.GetAsync("discord:6:66");
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); !health.Paused && DateTime.UtcNow < deadline; health = await _harness.Health.GetAsync("discord:6:66"))
+        {
+            await Task.Delay(5);
+        }
         Assert.True(health.Paused);
         Assert.Equal(OutboxStatus.Pending, rows.Single(r => r.IdempotencyKey == "broken-4").Status);
     }

@@ -3,6 +3,7 @@ using System.Reflection;
 using CommunityBot.Announcements;
 using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.Gateway;
+using CommunityBot.Cluster;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
 using CommunityBot.Discord;
@@ -28,6 +29,7 @@ public static class ConfigurationKeys
         ($"{AnnouncementOptions.FeedsSection}:N", typeof(FeedOptions)),
         (DeliveryOptions.Section, typeof(DeliveryOptions)),
         (StorageOptions.Section, typeof(StorageOptions)),
+        (ClusterOptions.Section, typeof(ClusterOptions)),
     ];
 
     /// <summary>The sections' names as keys start with them: Content, Feeds, …</summary>

@@ -31,7 +31,7 @@ public sealed class LockedStorageTests
         var signal = new DeliverySignal();
         using var worker = new DeliveryWorker(outbox, new TargetHealthRepository(database, harness.Rest.Time),
             [new DiscordDeliveryChannel(harness.Rest.Client)], signal, Options.Create(new DeliveryOptions { PollInterval = TimeSpan.FromSeconds(45) }),
-            harness.Rest.Time, logging.CreateLogger<DeliveryWorker>());
+            Options.Create(new CommunityBot.Cluster.ClusterOptions()), harness.Rest.Time, logging.CreateLogger<DeliveryWorker>());
         await outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "before");
         await worker.StartAsync(CancellationToken.None);
         await logger.WaitForAsync("Delivered epigraph to discord:1:10 (outbox row 1)");
