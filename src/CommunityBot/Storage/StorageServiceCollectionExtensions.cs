@@ -1,5 +1,8 @@
+using CommunityBot.Cluster;
 using CommunityBot.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Storage;
 
@@ -17,7 +20,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TargetHealthRepository>();
         services.AddSingleton<SourceStateRepository>();
         services.AddSingleton<AnnouncedRepository>();
-        services.AddSingleton<ClusterLock>();
+        // One name for an instance in the outbox leases, Quartz's tables and the log of who does once-per-cluster work.
+        services.AddSingleton(provider => new ClusterLock(
+            provider.GetRequiredService<BotDatabase>(),
+            provider.GetRequiredService<ILogger<ClusterLock>>(),
+            provider.GetService<IOptions<ClusterOptions>>()?.Value.InstanceId));
         return services;
     }
 }
