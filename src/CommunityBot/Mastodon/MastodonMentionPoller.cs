@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CommunityBot.Clients.Mastodon;
 using CommunityBot.Clients.Mastodon.JsonModels;
 using CommunityBot.Commands;
@@ -93,7 +94,16 @@ public sealed partial class MastodonMentionPoller(
                 page = await account.Client.GetMentionNotificationsAsync(cursor, PageSize, cancellationToken);
                 foreach (var mention in page.Items.Reverse())
                 {
-                    await AnswerAsync(account, mention, cancellationToken);
+                    try
+                    {
+                        await AnswerAsync(account, mention, cancellationToken);
+                    }
+                    catch (Exception exception) when (exception is not (DbException or OperationCanceledException))
+                    {
+                        // A mention whose reply cannot be made (it cannot fit the budget, say) must not hold back the
+                        // ones after it at every poll; a database failure still stops here, so nothing is skipped.
+                        LogMentionSkipped(exception, account.Options.Name, mention.Id);
+                    }
                     cursor = mention.Id;
                 }
                 if (page.Items.Count > 0)
@@ -200,6 +210,9 @@ public sealed partial class MastodonMentionPoller(
 
     [LoggerMessage(EventId = 4203, EventName = "AccountCapReached", Level = LogLevel.Warning, Message = "Not answering @{Asker} on {Name}: the account has sent its replies of the last hour (Mastodon:RepliesPerHour: {Limit})")]
     private partial void LogAccountCapReached(string asker, string name, int limit);
+
+    [LoggerMessage(EventId = 4205, EventName = "MentionSkipped", Level = LogLevel.Error, Message = "Mastodon account {Name}: mention {NotificationId} cannot be answered and is skipped")]
+    private partial void LogMentionSkipped(Exception exception, string name, string notificationId);
 
     [LoggerMessage(EventId = 4204, EventName = "MentionPollFailed", Level = LogLevel.Warning, Message = "Could not read the mentions of Mastodon account {Name}; trying again at the next poll")]
     private partial void LogPollFailed(Exception exception, string name);

@@ -116,6 +116,25 @@ public sealed class MastodonBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mentions_OneThatCannotBeAnswered_IsLoggedAndSkipped_AndTheNextIsAnswered()
+    {
+        await using var bot = await MastodonBotHarness.StartAsync();
+        await bot.Monitor.CheckAsync(bot.Main, CancellationToken.None);
+        await bot.Get<SourceStateRepository>().SaveAsync(new SourceState("mastodon-mentions:main", ""));
+        // A handle longer than the whole status budget: no reply to it can fit.
+        var unanswerable = new string('x', 600) + "@x.example";
+        bot.Server.Enqueue("GET", "/api/v1/notifications",
+            MentionNotifications.Page(MentionNotifications.Mention(1, unanswerable, "quote camus"), MentionNotifications.Mention(2, "person@x.example", "quote camus")));
+
+        await bot.Poller.PollAsync(bot.Main, CancellationToken.None);
+
+        Assert.Equal(["reply:main:2"], (await bot.Outbox.AllAsync()).Select(r => r.IdempotencyKey));
+        var skipped = Assert.Single(bot.Logs.Entries, e => e.EventId.Name == "MentionSkipped");
+        Assert.Equal<object?>("1", skipped.Fields["NotificationId"]);
+        Assert.Equal("2", (await bot.Get<SourceStateRepository>().GetAsync("mastodon-mentions:main"))!.Cursor);
+    }
+
+    [Fact]
     public async Task Mentions_OverTheAccountsHourlyCap_AreLoggedAndNeverAnswered_AndTheCapFreesAnHourLater()
     {
         await using var bot = await MastodonBotHarness.StartAsync(repliesPerHour: 2);
