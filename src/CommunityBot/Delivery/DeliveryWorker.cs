@@ -32,8 +32,9 @@ public sealed partial class DeliveryWorker(
     private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
     private readonly string _instance = cluster.Value.InstanceId;
     private readonly IDeliveryChannel[] _channels = [.. channels];
-    // Transports whose credential was refused (see TargetKey.Transport): nothing more is sent on them until a restart.
-    private readonly ConcurrentDictionary<string, bool> _stopped = new(StringComparer.Ordinal);
+    // Transports whose credential was refused (see TargetKey.Transport), and when one of their posts is tried again:
+    // a Mastodon account fixed at its daily check, or a token restored, resumes without a restart.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _stopped = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,7 +87,7 @@ public sealed partial class DeliveryWorker(
     private async Task<TimeSpan> StartDueAsync(CancellationToken stoppingToken)
     {
         var readAt = time.GetUtcNow();
-        var stopped = _stopped.Keys.ToArray();
+        var stopped = _stopped.Where(s => s.Value > readAt).Select(s => s.Key).ToArray();
         // The lease is a write: a database that cannot be written fails here, before anything is sent, rather than
         // after a send that could then not be recorded.
         var claimed = await outbox.ClaimDueAsync(_instance, options.Value.LeaseDuration, BatchSize, stopped, stoppingToken);
@@ -169,6 +170,11 @@ public sealed partial class DeliveryWorker(
                     LogLeaseLost(entry.Target, entry.Id, _instance, result.Outcome);
                     break;
                 }
+                var resumed = Transport(entry);
+                if (_stopped.TryRemove(resumed, out _))
+                {
+                    LogTransportResumed(resumed);
+                }
                 await health.RecordSuccessAsync(entry.Target, CancellationToken.None);
                 LogDelivered(entry.Kind, entry.Target, entry.Id, _instance);
                 break;
@@ -207,14 +213,21 @@ public sealed partial class DeliveryWorker(
                 // The row is left as it was, lease given back: it was not the row's fault, and it goes once a working
                 // credential is in, on this instance after a restart or on another now.
                 await outbox.ReleaseAsync(entry.Id, _instance, CancellationToken.None);
-                var transport = TargetKey.TryParse(entry.Target, out var key) ? key.Transport : entry.Target;
-                if (_stopped.TryAdd(transport, true))
+                var stopped = Transport(entry);
+                var probeAt = time.GetUtcNow() + options.Value.MaxRetryDelay;
+                if (_stopped.TryAdd(stopped, probeAt))
                 {
-                    LogTransportStopped(transport, error);
+                    LogTransportStopped(stopped, error, options.Value.MaxRetryDelay);
+                }
+                else
+                {
+                    _stopped[stopped] = probeAt;
                 }
                 break;
         }
     }
+
+    private static string Transport(OutboxEntry entry) => TargetKey.TryParse(entry.Target, out var key) ? key.Transport : entry.Target;
 
     private async Task<bool> FailAsync(OutboxEntry entry, SendOutcome outcome, string error, bool unexpected)
     {
@@ -287,8 +300,11 @@ public sealed partial class DeliveryWorker(
     [LoggerMessage(EventId = 7105, Level = LogLevel.Error, Message = "Delivery to {Target} (outbox row {Id}) was given up after unexpected errors (attempts: {Attempts}): {Error}")]
     private partial void LogDeadLettered(string target, long id, int attempts, string error);
 
-    [LoggerMessage(EventId = 7106, Level = LogLevel.Error, Message = "Delivery over {Transport} stopped: its credential was refused ({Error}); its posts stay queued. Fix the token and restart the bot")]
-    private partial void LogTransportStopped(string transport, string error);
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Error, Message = "Delivery over {Transport} stopped: its credential was refused ({Error}); its posts stay queued, and one is tried again every {ProbeEvery}. Fix the token (a new one in the configuration needs a restart)")]
+    private partial void LogTransportStopped(string transport, string error, TimeSpan probeEvery);
+
+    [LoggerMessage(EventId = 7113, Level = LogLevel.Information, Message = "Delivery over {Transport} works again; its queued posts go out")]
+    private partial void LogTransportResumed(string transport);
 
     [LoggerMessage(EventId = 7107, Level = LogLevel.Error, Message = "Delivery to {Target} (outbox row {Id}) could not be recorded")]
     private partial void LogCrashed(Exception exception, string target, long id);

@@ -48,6 +48,9 @@ public class DeliveryWorkerTests : IAsyncLifetime
         await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "key-1");
         // Not the REST timeout's length, so that the wait below finds the send's timer and not the worker's next look.
         _harness.Options.PollInterval = DiscordRestHarnessTimeout + TimeSpan.FromSeconds(15);
+        // A lease that outlasts the REST timeout, so it is the client's timeout (not the send's cut-off at half the
+        // lease, nor the lease running out) that this test sees.
+        _harness.Options.LeaseDuration = 3 * DiscordRestHarnessTimeout;
         var hang = new TaskCompletionSource();
         var first = true;
         var answer = _harness.Rest.Server.Default;
@@ -227,6 +230,25 @@ public class DeliveryWorkerTests : IAsyncLifetime
         var stopped = Assert.Single(_harness.Log.WithEventId(StoppedEvent));
         Assert.Equal("discord", stopped["Transport"]);
         Assert.Equal((0, false), await HealthOf("discord:1:10"));
+    }
+
+    [DatabaseFact]
+    public async Task Unauthorized_ThenTheTokenWorksAgain_OnePostIsTriedAfterMaxRetryDelay_AndTheQueuedPostsGo()
+    {
+        var refused = true;
+        var answer = _harness.Rest.Server.Default;
+        _harness.Rest.Server.Default = request => Volatile.Read(ref refused) ? FakeDiscordRestResponse.Error(401, 0, "401: Unauthorized") : answer(request);
+        await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "a-1");
+        await _harness.Outbox.EnqueueAsync("discord:2:20", "epigraph", Payload, "b-1");
+
+        await _harness.StartWorkerAsync();
+        await _harness.WaitForOutboxAsync(_ => _harness.Log.WithEventId(StoppedEvent).Count == 1);
+        Volatile.Write(ref refused, false);
+        var rows = await _harness.AdvanceUntilAsync(r => r.All(e => e.Status == OutboxStatus.Delivered), maxSeconds: (int)_harness.Options.MaxRetryDelay.TotalSeconds + 60);
+
+        Assert.All(rows, r => Assert.Equal(1, r.Attempts)); // the send that went through; the refused ones left the row untouched
+        Assert.Single(_harness.Log.WithEventId(StoppedEvent));
+        Assert.Equal("discord", Assert.Single(_harness.Log.WithEventId(7113))["Transport"]);
     }
 
     [DatabaseFact]
