@@ -45,16 +45,22 @@ public class DeliveryWorkerTests : IAsyncLifetime
     [DatabaseFact]
     public async Task TimeoutAfterDiscordCreatedTheMessage_RetrySendsTheSameNonce_AndNothingDoubles()
     {
-        await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "key-1");
+        // Its own client with a short timeout: the fake clock is moved on by it, not stepped past it.
+        await using var harness = await DeliveryHarness.StartAsync(_provider, o =>
+        {
+            o.MaxRetries = 0;
+            o.RequestTimeout = ShortTimeout;
+        });
+        await harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "key-1");
         // Not the REST timeout's length, so that the wait below finds the send's timer and not the worker's next look.
-        _harness.Options.PollInterval = DiscordRestHarnessTimeout + TimeSpan.FromSeconds(15);
+        harness.Options.PollInterval = ShortTimeout + TimeSpan.FromSeconds(15);
         // A lease that outlasts the REST timeout, so it is the client's timeout (not the send's cut-off at half the
         // lease, nor the lease running out) that this test sees.
-        _harness.Options.LeaseDuration = 3 * DiscordRestHarnessTimeout;
+        harness.Options.LeaseDuration = 3 * ShortTimeout;
         var hang = new TaskCompletionSource();
         var first = true;
-        var answer = _harness.Rest.Server.Default;
-        _harness.Rest.Server.Default = request =>
+        var answer = harness.Rest.Server.Default;
+        harness.Rest.Server.Default = request =>
         {
             var response = answer(request);
             if (first)
@@ -66,19 +72,19 @@ public class DeliveryWorkerTests : IAsyncLifetime
             return response;
         };
 
-        var worker = await _harness.StartWorkerAsync();
-        await _harness.Rest.Time.WaitForTimerAsync(due => due == DiscordRestHarnessTimeout);
-        _harness.Rest.Time.Advance(DiscordRestHarnessTimeout);
-        var retried = await _harness.WaitForOutboxAsync(r => r[0].Attempts == 1);
+        var worker = await harness.StartWorkerAsync();
+        await harness.Rest.Time.WaitForTimerAsync(due => due == ShortTimeout);
+        harness.Rest.Time.Advance(ShortTimeout);
+        var retried = await harness.WaitForOutboxAsync(r => r[0].Attempts == 1);
         Assert.Equal(OutboxStatus.Pending, retried[0].Status);
 
-        await _harness.AdvanceUntilAsync(r => r[0].Status == OutboxStatus.Delivered);
+        await harness.AdvanceUntilAsync(r => r[0].Status == OutboxStatus.Delivered);
         hang.SetResult();
         await DeliveryHarness.StopAsync(worker);
 
-        Assert.Equal(2, _harness.Posts.Count);
-        Assert.Single(_harness.Posts.Select(p => JsonDocument.Parse(p.Body).RootElement.GetProperty("nonce").GetString()).Distinct());
-        Assert.Equal(1, _harness.MessagesCreated);
+        Assert.Equal(2, harness.Posts.Count);
+        Assert.Single(harness.Posts.Select(p => JsonDocument.Parse(p.Body).RootElement.GetProperty("nonce").GetString()).Distinct());
+        Assert.Equal(1, harness.MessagesCreated);
     }
 
     [DatabaseFact]
@@ -322,5 +328,5 @@ public class DeliveryWorkerTests : IAsyncLifetime
         return (health.ConsecutiveFailures, health.Paused);
     }
 
-    private static TimeSpan DiscordRestHarnessTimeout => DeliveryHarness.RequestTimeout;
+    private static readonly TimeSpan ShortTimeout = TimeSpan.FromSeconds(30);
 }
