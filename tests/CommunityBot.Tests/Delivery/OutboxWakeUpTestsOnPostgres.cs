@@ -1,7 +1,7 @@
 using CommunityBot.Delivery;
 using CommunityBot.Storage;
-using Npgsql;
 using CommunityBot.Tests.Fakes;
+using Npgsql;
 
 namespace CommunityBot.Tests.Delivery;
 
