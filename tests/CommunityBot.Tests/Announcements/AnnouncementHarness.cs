@@ -8,10 +8,12 @@ using CommunityBot.Discord;
 using CommunityBot.Mastodon;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Clients.Mastodon;
+using CommunityBot.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -34,16 +36,13 @@ internal sealed class AnnouncementHarness : IAsyncDisposable
     private EssayFolderAnnouncer? _folder;
     private bool _polling;
 
-    private AnnouncementHarness(ServiceProvider services, CapturingLoggerProvider logs, StructuredLogProvider log)
+    private AnnouncementHarness(ServiceProvider services, FakeLogCollector logs)
     {
         _services = services;
         Logs = logs;
-        Log = log;
     }
 
-    public CapturingLoggerProvider Logs { get; }
-
-    public StructuredLogProvider Log { get; }
+    public FakeLogCollector Logs { get; }
 
     public ContentStore Content => _services.GetRequiredService<ContentStore>();
 
@@ -82,13 +81,12 @@ internal sealed class AnnouncementHarness : IAsyncDisposable
             }
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var logs = new CapturingLoggerProvider();
-        var log = new StructuredLogProvider();
+        var logs = FakeLogs.Collector();
         var mastodonClients = new Mock<IMastodonClientFactory>();
         mastodonClients.Setup(f => f.Create(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>())).Returns(Mock.Of<IMastodonClient>());
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(logging => logging.AddProvider(logs).AddProvider(log).SetMinimumLevel(LogLevel.Debug))
+            .AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Debug))
             .AddSingleton<TimeProvider>(time)
             .AddStorage()
             .AddContent()
@@ -103,7 +101,7 @@ internal sealed class AnnouncementHarness : IAsyncDisposable
         services.AddAnnouncementTargets<ConsoleAnnouncementTargetSource>();
         services.AddAnnouncementTargets<GuildAnnouncementTargetSource>();
         services.AddAnnouncementTargets<MastodonAnnouncementTargetSource>();
-        var harness = new AnnouncementHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), logs, log);
+        var harness = new AnnouncementHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), logs);
         harness._folder = harness._services.GetServices<IHostedService>().OfType<EssayFolderAnnouncer>().Single();
         await harness._folder.StartAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         await harness._folder.CaughtUp.WaitAsync(TimeSpan.FromSeconds(10));

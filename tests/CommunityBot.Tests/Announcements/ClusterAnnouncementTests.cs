@@ -51,10 +51,10 @@ public sealed class ClusterAnnouncementTests : IAsyncLifetime, IDisposable
             await b.ReloadAsync(Path.Combine(_folder.Path, "quiet-courage.md"));
 
             Assert.Equal(Targets, (await a.AnnouncementsAsync()).Count);
-            Assert.Single(a.Log.WithEventId(4300));
-            Assert.Single(a.Log.WithEventId(4301));
+            Assert.Single(a.Logs.WithEventId(4300));
+            Assert.Single(a.Logs.WithEventId(4301));
             // B neither took a baseline, nor read the folder against it, nor queued anything.
-            Assert.DoesNotContain(b.Log.Entries, e => e.EventId is 4300 or 4301 or 4105 or 4500);
+            Assert.DoesNotContain(b.Logs.GetSnapshot(), e => e.Id.Id is 4300 or 4301 or 4105 or 4500);
         }
         finally
         {
@@ -65,8 +65,8 @@ public sealed class ClusterAnnouncementTests : IAsyncLifetime, IDisposable
         await b.ReloadAsync(_folder.Write("open-doors.md", TempEssayFolder.Essay("Open Doors")));
 
         Assert.Equal(2 * Targets, (await b.AnnouncementsAsync()).Count);
-        Assert.Single(b.Log.WithEventId(4500), e => Equals(e["Work"], ClusterWork.EssayFolder.Name));
-        Assert.Equal("Open Doors", Assert.Single(b.Log.WithEventId(4301))["Title"]);
+        Assert.Single(b.Logs.WithEventId(4500), e => e.GetStructuredStateValue("Work") == ClusterWork.EssayFolder.Name);
+        Assert.Equal("Open Doors", Assert.Single(b.Logs.WithEventId(4301)).GetStructuredStateValue("Title"));
     }
 
     [DatabaseFact]
@@ -98,6 +98,6 @@ public sealed class ClusterAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.NotEmpty(announced);
         Assert.Equal(announced.Count, announced.Select(r => r.IdempotencyKey).Distinct().Count());
         Assert.Equal(0, announced.Count % Targets);
-        Assert.Single(b.Log.WithEventId(4500), e => Equals(e["Work"], ClusterWork.Feed(_server.Url("/journal")).Name));
+        Assert.Single(b.Logs.WithEventId(4500), e => e.GetStructuredStateValue("Work") == ClusterWork.Feed(_server.Url("/journal")).Name);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CommunityBot.Announcements;
 using CommunityBot.Storage;
+using CommunityBot.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityBot.Tests.Announcements;
@@ -146,7 +147,7 @@ public class EssayFolderAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.Contains(":manual:", r.IdempotencyKey, StringComparison.Ordinal));
         Assert.Contains("queued for 3 targets;", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains(bot.Logs.Lines, l => l.Contains("Manual action: announcement of poetic-resistance", StringComparison.Ordinal));
+        Assert.Contains(bot.Logs.WithEventId(4302), r => r.GetStructuredStateValue("Slug") == "poetic-resistance");
         Assert.Equal(1, await bot.Announced.CountAsync(Announcer.ManualSource, AnnouncedRepository.Manual));
     }
 
@@ -157,12 +158,12 @@ public class EssayFolderAnnouncementTests : IAsyncLifetime, IDisposable
 
         await bot.Announcer.AnnounceManuallyAsync(bot.Content.Index.GetBySlug("poetic-resistance")!, CancellationToken.None);
 
-        var logged = Assert.Single(bot.Log.WithEventId(4302));
-        Assert.Equal("announce:slug:poetic-resistance:manual:20260306090000:{target}", logged["Key"]);
-        Assert.Equal(3, logged["Targets"]);
+        var logged = Assert.Single(bot.Logs.WithEventId(4302));
+        Assert.Equal("announce:slug:poetic-resistance:manual:20260306090000:{target}", logged.GetStructuredStateValue("Key"));
+        Assert.Equal("3", logged.GetStructuredStateValue("Targets"));
         var rows = await bot.AnnouncementsAsync();
         Assert.Equal(
-            rows.Select(r => ((string)logged["Key"]!).Replace(Announcer.AnyTarget, r.Target, StringComparison.Ordinal)).Order(StringComparer.Ordinal),
+            rows.Select(r => logged.GetStructuredStateValue("Key")!.Replace(Announcer.AnyTarget, r.Target, StringComparison.Ordinal)).Order(StringComparer.Ordinal),
             rows.Select(r => r.IdempotencyKey).Order(StringComparer.Ordinal));
     }
 

@@ -130,11 +130,11 @@ public class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         await using var bot = await StartAsync("/broken", "/down", "/journal");
 
         await PollAsync(bot);
-        Assert.Contains(bot.Logs.Lines, l => l.Contains($"Feed {_server.Url("/broken")} failed: the answer is not a feed", StringComparison.Ordinal));
-        Assert.Contains(bot.Logs.Lines, l => l.Contains($"Feed {_server.Url("/down")} failed: the server answered HTTP 500", StringComparison.Ordinal));
+        Assert.Contains(bot.Logs.WithEventId(4101), r => r.GetStructuredStateValue("Url") == _server.Url("/broken") && r.GetStructuredStateValue("Reason")!.StartsWith("the answer is not a feed", StringComparison.Ordinal));
+        Assert.Contains(bot.Logs.WithEventId(4101), r => r.GetStructuredStateValue("Url") == _server.Url("/down") && r.GetStructuredStateValue("Reason")!.StartsWith("the server answered HTTP 500", StringComparison.Ordinal));
         Assert.Equal(
-            [(_server.Url("/broken"), FeedFailure.NotAFeed), (_server.Url("/down"), FeedFailure.HttpStatus)],
-            bot.Log.WithEventId(4101).Select(e => ((string)e["Url"]!, (FeedFailure)e["Failure"]!)).Order());
+            [(_server.Url("/broken"), nameof(FeedFailure.NotAFeed)), (_server.Url("/down"), nameof(FeedFailure.HttpStatus))],
+            bot.Logs.WithEventId(4101).Select(e => (e.GetStructuredStateValue("Url"), e.GetStructuredStateValue("Failure"))).Order());
         var start = _time.GetUtcNow();
         Assert.Equal(start + (2 * _interval), (await bot.States.GetAsync(FeedPoller.SourceOf(_server.Url("/down"))))!.NextPollAt);
 
@@ -166,7 +166,7 @@ public class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         await PollAsync(bot);
 
         Assert.Empty(await bot.AnnouncementsAsync());
-        Assert.Contains(bot.Logs.Lines, l => l.Contains("works again (failures before: 1)", StringComparison.Ordinal));
+        Assert.Contains(bot.Logs.WithEventId(4102), r => r.GetStructuredStateValue("Failures") == "1");
     }
 
     [DatabaseFact]
@@ -238,15 +238,15 @@ public class FeedAnnouncementTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(6, (await bot.AnnouncementsAsync()).Count);
         Assert.Single(_server.RequestsTo("/slow"));
-        Assert.Empty(bot.Log.WithEventId(4101));
+        Assert.Empty(bot.Logs.WithEventId(4101));
 
         _time.Advance(timeout - interval);
         await WaitingAsync("/slow");
 
-        var failure = Assert.Single(bot.Log.WithEventId(4101));
-        Assert.Equal(_server.Url("/slow"), failure["Url"]);
-        Assert.Equal(FeedFailure.TimedOut, failure["Failure"]);
-        Assert.Equal(1, failure["Failures"]);
+        var failure = Assert.Single(bot.Logs.WithEventId(4101));
+        Assert.Equal(_server.Url("/slow"), failure.GetStructuredStateValue("Url"));
+        Assert.Equal(nameof(FeedFailure.TimedOut), failure.GetStructuredStateValue("Failure"));
+        Assert.Equal("1", failure.GetStructuredStateValue("Failures"));
         var slow = (await bot.States.GetAsync(FeedPoller.SourceOf(_server.Url("/slow"))))!;
         Assert.Equal(_time.GetUtcNow() + (2 * interval), slow.NextPollAt);
         Assert.Null(slow.Cursor);
@@ -271,11 +271,11 @@ public class FeedAnnouncementTests : IAsyncLifetime, IDisposable
         Assert.Contains("[Log in to Discord](https://evil.example/login)2J", status, StringComparison.Ordinal);
         Assert.DoesNotContain(status, c => ControlCharacters.IsControl(c) && c != '\n');
 
-        var warning = Assert.Single(bot.Log.WithEventId(4104));
-        Assert.Equal(_server.Url("/journal"), warning["Url"]);
-        Assert.Equal(FeedLinkProblem.NotHttp, warning["LinkProblem"]);
-        Assert.Equal("[Log in to Discord](https://evil.example/login)2J", warning["Title"]);
-        Assert.All(bot.Logs.Lines, line => Assert.DoesNotContain('\u009b', line));
+        var warning = Assert.Single(bot.Logs.WithEventId(4104));
+        Assert.Equal(_server.Url("/journal"), warning.GetStructuredStateValue("Url"));
+        Assert.Equal(nameof(FeedLinkProblem.NotHttp), warning.GetStructuredStateValue("LinkProblem"));
+        Assert.Equal("[Log in to Discord](https://evil.example/login)2J", warning.GetStructuredStateValue("Title"));
+        Assert.All(bot.Logs.GetSnapshot(), r => Assert.DoesNotContain('\u009b', r.AllText()));
     }
 
     [DatabaseFact]
@@ -286,8 +286,8 @@ public class FeedAnnouncementTests : IAsyncLifetime, IDisposable
 
         await PollAsync(bot);
 
-        var failure = Assert.Single(bot.Log.WithEventId(4101));
-        Assert.Equal(FeedFailure.TooLarge, failure["Failure"]);
+        var failure = Assert.Single(bot.Logs.WithEventId(4101));
+        Assert.Equal(nameof(FeedFailure.TooLarge), failure.GetStructuredStateValue("Failure"));
         Assert.Equal(1, (await bot.States.GetAsync(FeedPoller.SourceOf(_server.Url("/huge"))))!.Failures);
     }
 }

@@ -1,7 +1,10 @@
+using System.Globalization;
 using CommunityBot.Content;
+using CommunityBot.Tests.Fakes;
 using CommunityBot.Tests.HostileInput;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Tests.Content;
@@ -34,7 +37,7 @@ public sealed class ContentStoreTests : IDisposable
     [Fact]
     public void Reload_ABrokenFileSeenTwice_AndAnotherFile_LogTheProblemOnce()
     {
-        var logger = new RecordingLogger<ContentStore>();
+        var logger = new FakeLogger<ContentStore>();
         var store = CreateStore(logger);
 
         var broken = _folder.Write("broken.md", "---\ntitle: Broken\npublished: someday\n---\n");
@@ -42,22 +45,22 @@ public sealed class ContentStoreTests : IDisposable
         store.Reload(broken);
         store.Reload(_folder.Write("good.md", TempEssayFolder.Essay("Good")));
 
-        var skipped = Assert.Single(logger.Entries, e => e.Id.Id == 1100);
-        Assert.Equal(broken, skipped.Fields["File"]);
+        var skipped = Assert.Single(logger.Collector.GetSnapshot(), e => e.Id.Id == 1100);
+        Assert.Equal(broken, skipped.GetStructuredStateValue("File"));
         Assert.Single(store.Errors);
     }
 
     [Fact]
     public void Reload_ABrokenFileChangedToAnotherProblem_LogsTheNewProblem()
     {
-        var logger = new RecordingLogger<ContentStore>();
+        var logger = new FakeLogger<ContentStore>();
         var store = CreateStore(logger);
         var broken = _folder.Write("broken.md", "---\ntitle: Broken\npublished: someday\n---\n");
         store.Reload(broken);
 
         store.Reload(_folder.Write("broken.md", "---\ntitle: Broken\ncolour: red\n---\n"));
 
-        Assert.Equal(["published", "colour"], logger.Entries.Where(e => e.Id.Id == 1100).Select(e => e.Fields["Field"]));
+        Assert.Equal(["published", "colour"], logger.Collector.GetSnapshot().Where(e => e.Id.Id == 1100).Select(e => e.GetStructuredStateValue("Field")));
     }
 
     [Fact]
@@ -120,17 +123,17 @@ public sealed class ContentStoreTests : IDisposable
     {
         var hostile = HostileEssayFile.Named(name);
         _folder.Write("good.md", TempEssayFolder.Essay("Good"));
-        var logger = new RecordingLogger<ContentStore>();
+        var logger = new FakeLogger<ContentStore>();
         var store = CreateStore(logger);
 
         var path = hostile.WriteInto(_folder.Path);
         store.Reload(path);
 
         Assert.NotNull(store.Index.GetBySlug("good"));
-        var skipped = Assert.Single(logger.Entries, e => e.Id.Id == 1100);
-        Assert.Equal(path, skipped.Fields["File"]);
-        Assert.Equal(hostile.Line, skipped.Fields["Line"]);
-        Assert.Equal(hostile.Field, skipped.Fields["Field"]);
+        var skipped = Assert.Single(logger.Collector.GetSnapshot(), e => e.Id.Id == 1100);
+        Assert.Equal(path, skipped.GetStructuredStateValue("File"));
+        Assert.Equal(hostile.Line.ToString(CultureInfo.InvariantCulture), skipped.GetStructuredStateValue("Line"));
+        Assert.Equal(hostile.Field, skipped.GetStructuredStateValue("Field"));
     }
 
     [Fact]
@@ -146,17 +149,17 @@ public sealed class ContentStoreTests : IDisposable
             }
             served.TrySetResult(e.Essay);
         };
-        var logger = new RecordingLogger<EssayFolderWatcher>();
+        var logger = new FakeLogger<EssayFolderWatcher>(FakeLogs.Collector());
         using var watcher = new EssayFolderWatcher(store, TimeProvider.System, logger);
         await watcher.StartAsync(CancellationToken.None);
 
         var exploding = _folder.Write("explodes.md", TempEssayFolder.Essay("Explodes"));
-        await logger.WhenLogged(1102).WaitAsync(_timeout);
+        await logger.Collector.WhenLogged(1102, _timeout);
         _folder.Write("after.md", TempEssayFolder.Essay("After"));
         var essay = await served.Task.WaitAsync(_timeout);
 
         Assert.Equal("after", Path.GetFileNameWithoutExtension(essay.SourcePath));
-        Assert.Equal(exploding, logger.Entries.First(e => e.Id.Id == 1102).Fields["Path"]);
+        Assert.Equal(exploding, logger.Collector.GetSnapshot().First(e => e.Id.Id == 1102).GetStructuredStateValue("Path"));
         await watcher.StopAsync(CancellationToken.None);
     }
 

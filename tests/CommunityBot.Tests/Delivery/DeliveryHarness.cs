@@ -6,6 +6,7 @@ using CommunityBot.Discord;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Clients.Discord.Rest;
 using CommunityBot.Tests.Fakes;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace CommunityBot.Tests.Delivery;
 
@@ -40,7 +41,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public DeliveryOptions Options { get; } = new();
 
     /// <summary>The log of every worker the harness starts.</summary>
-    public RecordingLogger<DeliveryWorker> Log { get; } = new();
+    public FakeLogger<DeliveryWorker> Log { get; } = new();
 
     /// <summary>Messages the fake Discord really created, one per distinct nonce.</summary>
     public int MessagesCreated => _messagesByNonce.Count;
@@ -99,7 +100,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
     }
 
     /// <summary>The log of every wake-up listener the harness starts.</summary>
-    public RecordingLogger<OutboxWakeUpListener> ListenerLog { get; } = new();
+    public FakeLogger<OutboxWakeUpListener> ListenerLog { get; } = new();
 
     public static async Task StopAsync(DeliveryWorker worker) =>
         await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));

@@ -194,7 +194,7 @@ public class DeliveryWorkerTests : IAsyncLifetime
             r => Assert.Equal((OutboxStatus.Failed, 1), (r.Status, r.Attempts)));
         Assert.Equal(OutboxStatus.Delivered, rows.Single(r => r.IdempotencyKey == "good").Status);
         Assert.Equal((0, false), await HealthOf("discord:1:10"));
-        Assert.Equal(3, _harness.Log.WithEventId(InvalidEvent).Count);
+        Assert.Equal(3, _harness.Log.Collector.WithEventId(InvalidEvent).Count);
     }
 
     [DatabaseFact]
@@ -225,7 +225,7 @@ public class DeliveryWorkerTests : IAsyncLifetime
 
         await _harness.StartWorkerAsync(new CommunityBot.Discord.DiscordDeliveryChannel(_harness.Rest.Client), console.Object);
         await _harness.WaitForOutboxAsync(r => r.Single(e => e.Target == "console").Status == OutboxStatus.Delivered
-            && _harness.Log.WithEventId(StoppedEvent).Count == 1);
+            && _harness.Log.Collector.WithEventId(StoppedEvent).Count == 1);
         var sent = _harness.Posts.Count;
         await _harness.AdvanceAsync(3 * 30);
 
@@ -233,8 +233,8 @@ public class DeliveryWorkerTests : IAsyncLifetime
         Assert.All(discord, r => Assert.Equal((OutboxStatus.Pending, 0, null), (r.Status, r.Attempts, r.LastError)));
         Assert.Equal(sent, _harness.Posts.Count);
         Assert.InRange(sent, 1, 2);
-        var stopped = Assert.Single(_harness.Log.WithEventId(StoppedEvent));
-        Assert.Equal("discord", stopped["Transport"]);
+        var stopped = Assert.Single(_harness.Log.Collector.WithEventId(StoppedEvent));
+        Assert.Equal("discord", stopped.GetStructuredStateValue("Transport"));
         Assert.Equal((0, false), await HealthOf("discord:1:10"));
     }
 
@@ -248,13 +248,13 @@ public class DeliveryWorkerTests : IAsyncLifetime
         await _harness.Outbox.EnqueueAsync("discord:2:20", "epigraph", Payload, "b-1");
 
         await _harness.StartWorkerAsync();
-        await _harness.WaitForOutboxAsync(_ => _harness.Log.WithEventId(StoppedEvent).Count == 1);
+        await _harness.WaitForOutboxAsync(_ => _harness.Log.Collector.WithEventId(StoppedEvent).Count == 1);
         Volatile.Write(ref refused, false);
         var rows = await _harness.AdvanceUntilAsync(r => r.All(e => e.Status == OutboxStatus.Delivered), maxSeconds: (int)_harness.Options.MaxRetryDelay.TotalSeconds + 60);
 
         Assert.All(rows, r => Assert.Equal(1, r.Attempts)); // the send that went through; the refused ones left the row untouched
-        Assert.Single(_harness.Log.WithEventId(StoppedEvent));
-        Assert.Equal("discord", Assert.Single(_harness.Log.WithEventId(7113))["Transport"]);
+        Assert.Single(_harness.Log.Collector.WithEventId(StoppedEvent));
+        Assert.Equal("discord", Assert.Single(_harness.Log.Collector.WithEventId(7113)).GetStructuredStateValue("Transport"));
     }
 
     [DatabaseFact]
@@ -273,8 +273,8 @@ public class DeliveryWorkerTests : IAsyncLifetime
 
         Assert.Equal((OutboxStatus.Failed, 3, 3, "disk full"), (rows[0].Status, rows[0].Attempts, rows[0].UnexpectedFailures, rows[0].LastError));
         Assert.Equal(OutboxStatus.Delivered, rows[1].Status);
-        var deadLettered = Assert.Single(_harness.Log.WithEventId(DeadLetteredEvent));
-        Assert.Equal(3, deadLettered["Attempts"]);
+        var deadLettered = Assert.Single(_harness.Log.Collector.WithEventId(DeadLetteredEvent));
+        Assert.Equal("3", deadLettered.GetStructuredStateValue("Attempts"));
         Assert.Equal((0, false), await HealthOf("console"));
     }
 

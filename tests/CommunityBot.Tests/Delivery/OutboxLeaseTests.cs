@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CommunityBot.Delivery;
 using CommunityBot.Storage;
+using CommunityBot.Tests.Fakes;
 
 namespace CommunityBot.Tests.Delivery;
 
@@ -53,8 +54,8 @@ public class OutboxLeaseTests : IAsyncLifetime
             Assert.Equal([Content(0), Content(1), Content(2)], channel.Select(p => Body(p.Body).GetProperty("content").GetString()));
         }
         Assert.All(rows, r => Assert.Null(r.LeaseOwner));
-        Assert.Empty(harness.Log.WithEventId(LeaseLostEvent));
-        Assert.All(harness.Log.WithEventId(DeliveredEvent), fields => Assert.True(fields["InstanceId"] is "instance-a" or "instance-b"));
+        Assert.Empty(harness.Log.Collector.WithEventId(LeaseLostEvent));
+        Assert.All(harness.Log.Collector.WithEventId(DeliveredEvent), record => Assert.True(record.GetStructuredStateValue("InstanceId") is "instance-a" or "instance-b"));
     }
 
     [DatabaseFact]

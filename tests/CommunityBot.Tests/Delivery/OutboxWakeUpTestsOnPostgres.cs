@@ -1,5 +1,6 @@
 using CommunityBot.Delivery;
 using CommunityBot.Storage;
+using CommunityBot.Tests.Fakes;
 using Npgsql;
 
 namespace CommunityBot.Tests.Delivery;
@@ -49,8 +50,8 @@ public sealed class OutboxWakeUpTestsOnPostgres : IAsyncLifetime
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND pid <> pg_backend_pid()", admin);
             await kill.ExecuteNonQueryAsync();
         }
-        await WaitUntilAsync(() => _harness.ListenerLog.WithEventId(LostEvent).Count == 1);
-        Assert.Equal(TimeSpan.FromSeconds(1), _harness.ListenerLog.WithEventId(LostEvent)[0]["Delay"]);
+        await WaitUntilAsync(() => _harness.ListenerLog.Collector.WithEventId(LostEvent).Count == 1);
+        Assert.Equal(TimeSpan.FromSeconds(1).ToString(), _harness.ListenerLog.Collector.WithEventId(LostEvent)[0].GetStructuredStateValue("Delay"));
         await _harness.Rest.Time.WaitForTimerAsync(TimeSpan.FromSeconds(1));
         _harness.Rest.Time.Advance(TimeSpan.FromSeconds(1));
         await WaitForListeningAsync(2);
@@ -69,7 +70,7 @@ public sealed class OutboxWakeUpTestsOnPostgres : IAsyncLifetime
         Assert.Equal(TimeSpan.FromMinutes(1), OutboxWakeUpListener.RetryDelay(int.MaxValue));
     }
 
-    private Task WaitForListeningAsync(int times) => WaitUntilAsync(() => _harness.ListenerLog.WithEventId(ListeningEvent).Count >= times);
+    private Task WaitForListeningAsync(int times) => WaitUntilAsync(() => _harness.ListenerLog.Collector.WithEventId(ListeningEvent).Count >= times);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

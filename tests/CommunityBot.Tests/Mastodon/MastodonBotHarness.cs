@@ -8,6 +8,7 @@ using CommunityBot.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Tests.Mastodon;
@@ -22,7 +23,7 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly bool _shared;
 
-    private MastodonBotHarness(FakeMastodonServer server, DelayRecordingTimeProvider time, TestDatabase db, CapturingLoggerProvider logs, ServiceProvider services, bool shared)
+    private MastodonBotHarness(FakeMastodonServer server, DelayRecordingTimeProvider time, TestDatabase db, FakeLogCollector logs, ServiceProvider services, bool shared)
     {
         _shared = shared;
         Logs = logs;
@@ -46,7 +47,7 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
 
     public OutboxRepository Outbox => _services.GetRequiredService<OutboxRepository>();
 
-    public CapturingLoggerProvider Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public static async Task<MastodonBotHarness> StartAsync(int repliesPerPersonPerHour = 5, int repliesPerHour = 60) =>
         await StartAsync(repliesPerPersonPerHour, repliesPerHour, null);
@@ -76,10 +77,10 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
             ["Mastodon:Accounts:1:Instance"] = server.BaseUri.ToString(),
             ["Mastodon:Accounts:1:AccessToken"] = "revoked-token-0042",
         }).Build();
-        var logs = new CapturingLoggerProvider();
+        var logs = FakeLogs.Collector();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
+            .AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Debug))
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IRandomSource>(new FirstRandomSource())
             .AddStorage()

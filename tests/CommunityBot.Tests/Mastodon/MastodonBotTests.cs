@@ -33,8 +33,8 @@ public sealed class MastodonBotTests : IAsyncLifetime
         Assert.NotNull(broken.Problem);
         Assert.Contains("broken", broken.Problem, StringComparison.Ordinal);
         Assert.Contains("write:statuses", broken.Problem, StringComparison.Ordinal);
-        Assert.Contains(_bot.Logs.Lines, l => l.Contains("Mastodon account broken is left out", StringComparison.Ordinal));
-        Assert.DoesNotContain(_bot.Logs.Lines, l => l.Contains(FakeMastodonServer.AccessToken, StringComparison.Ordinal) || l.Contains("revoked-token-0042", StringComparison.Ordinal));
+        Assert.Contains(_bot.Logs.WithEventId(4212), r => r.GetStructuredStateValue("Name") == "broken");
+        Assert.DoesNotContain(_bot.Logs.GetSnapshot().Select(r => r.AllText()), l => l.Contains(FakeMastodonServer.AccessToken, StringComparison.Ordinal) || l.Contains("revoked-token-0042", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class MastodonBotTests : IAsyncLifetime
 
             await _bot.Poller.PollAsync(_bot.Main, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
-            Assert.Contains(_bot.Logs.Lines, l => l.Contains("Could not read the mentions of Mastodon account main", StringComparison.Ordinal));
+            Assert.Contains(_bot.Logs.WithEventId(4204), r => r.GetStructuredStateValue("Name") == "main");
             Assert.Null(await _bot.Get<SourceStateRepository>().GetAsync("mastodon-mentions:main"));
         }
 
@@ -111,8 +111,8 @@ public sealed class MastodonBotTests : IAsyncLifetime
         await bot.Poller.PollAsync(bot.Main, CancellationToken.None);
 
         Assert.Single(await bot.Outbox.AllAsync());
-        var refused = Assert.Single(bot.Logs.Entries, e => e.EventId.Name == "PersonCapReached");
-        Assert.Equal<object?>("trwnh@mastodon.social", refused.Fields["Asker"]);
+        var refused = Assert.Single(bot.Logs.GetSnapshot(), e => e.Id.Name == "PersonCapReached");
+        Assert.Equal("trwnh@mastodon.social", refused.GetStructuredStateValue("Asker"));
     }
 
     [Fact]
@@ -129,8 +129,8 @@ public sealed class MastodonBotTests : IAsyncLifetime
         await bot.Poller.PollAsync(bot.Main, CancellationToken.None);
 
         Assert.Equal(["reply:main:2"], (await bot.Outbox.AllAsync()).Select(r => r.IdempotencyKey));
-        var skipped = Assert.Single(bot.Logs.Entries, e => e.EventId.Name == "MentionSkipped");
-        Assert.Equal<object?>("1", skipped.Fields["NotificationId"]);
+        var skipped = Assert.Single(bot.Logs.GetSnapshot(), e => e.Id.Name == "MentionSkipped");
+        Assert.Equal("1", skipped.GetStructuredStateValue("NotificationId"));
         Assert.Equal("2", (await bot.Get<SourceStateRepository>().GetAsync("mastodon-mentions:main"))!.Cursor);
     }
 
@@ -148,11 +148,11 @@ public sealed class MastodonBotTests : IAsyncLifetime
         await bot.Poller.PollAsync(bot.Main, CancellationToken.None);
 
         Assert.Equal(["reply:main:1", "reply:main:2"], (await bot.Outbox.AllAsync()).Select(r => r.IdempotencyKey));
-        var capped = Assert.Single(bot.Logs.Entries, e => e.EventId.Name == "AccountCapReached");
+        var capped = Assert.Single(bot.Logs.GetSnapshot(), e => e.Id.Name == "AccountCapReached");
         Assert.Equal(LogLevel.Warning, capped.Level);
-        Assert.Equal<object?>("main", capped.Fields["Name"]);
-        Assert.Equal<object?>(2, capped.Fields["Limit"]);
-        Assert.Equal<object?>("person3@x.example", capped.Fields["Asker"]);
+        Assert.Equal("main", capped.GetStructuredStateValue("Name"));
+        Assert.Equal("2", capped.GetStructuredStateValue("Limit"));
+        Assert.Equal("person3@x.example", capped.GetStructuredStateValue("Asker"));
 
         bot.Time.Advance(TimeSpan.FromMinutes(30));
         await bot.Poller.PollAsync(bot.Main, CancellationToken.None);

@@ -1,7 +1,8 @@
 using CommunityBot.Delivery;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
-using CommunityBot.Tests.Clients.Mastodon;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityBot.Tests.Scheduling;
@@ -20,7 +21,7 @@ public class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
 
     private static readonly CronSchedule _nineInBerlin = CronSchedule.Parse("0 9 * * *", "Europe/Berlin");
     private readonly TempEssayFolder _essays = new();
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly FakeLoggerProvider _logProvider = new();
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync()
@@ -35,7 +36,7 @@ public class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
     public void Dispose()
     {
         _essays.Dispose();
-        _logs.Dispose();
+        _logProvider.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -45,7 +46,7 @@ public class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
         _essays.Path,
         time,
         new SeededRandom(7),
-        _logs,
+        _logProvider,
         cron is null ? null : new() { ["Schedule:Epigraph:Cron"] = cron },
         s => s.AddEpigraphTargets<ConsoleEpigraphTargetSource>());
 
@@ -186,7 +187,9 @@ public class EpigraphSchedulerTests : IAsyncLifetime, IDisposable
         await runs.NextAsync();
 
         Assert.Empty(await after.Outbox.AllAsync());
-        Assert.Contains(_logs.Lines, l => l.StartsWith("Warning: Epigraph for console skipped", StringComparison.Ordinal) && l.Contains("beyond the grace window", StringComparison.Ordinal));
+        var skipped = Assert.Single(_logProvider.Collector.GetSnapshot(), r => r.Id.Id == 5000);
+        Assert.Equal(LogLevel.Warning, skipped.Level);
+        Assert.Equal("console", skipped.GetStructuredStateValue("Target"));
         Assert.Equal(new DateTimeOffset(2026, 3, 29, 7, 0, 0, TimeSpan.Zero), await after.Scheduler.NextFireAsync("console", CancellationToken.None));
     }
 

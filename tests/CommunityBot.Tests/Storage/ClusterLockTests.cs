@@ -1,6 +1,7 @@
 using CommunityBot.Storage;
-using CommunityBot.Tests.Announcements;
+using CommunityBot.Tests.Fakes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Tests.Storage;
@@ -10,21 +11,17 @@ namespace CommunityBot.Tests.Storage;
 public sealed class ClusterLockTests : IAsyncLifetime, IDisposable
 {
     private static readonly ClusterWork _feed = ClusterWork.Feed("https://journal.example/feed.xml");
-    private readonly StructuredLogProvider _logs = new();
+    private readonly FakeLogCollector _logs = new();
     private readonly ILoggerFactory _loggers;
     private TestDatabase _db = null!;
 
-    public ClusterLockTests() => _loggers = LoggerFactory.Create(l => l.AddProvider(_logs));
+    public ClusterLockTests() => _loggers = LoggerFactory.Create(l => l.AddProvider(new FakeLoggerProvider(_logs)));
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(StorageProvider.Postgres);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    public void Dispose()
-    {
-        _loggers.Dispose();
-        _logs.Dispose();
-    }
+    public void Dispose() => _loggers.Dispose();
 
     private ClusterLock Instance(string name) =>
         new(new BotDatabase(Options.Create(_db.Options)), _loggers.CreateLogger<ClusterLock>(), name);
@@ -41,7 +38,7 @@ public sealed class ClusterLockTests : IAsyncLifetime, IDisposable
         Assert.False(await b.HoldsAsync(_feed, CancellationToken.None));
 
         var taken = Assert.Single(_logs.WithEventId(4500));
-        Assert.Equal(("a", _feed.Name), (taken["Instance"], taken["Work"]));
+        Assert.Equal(("a", _feed.Name), (taken.GetStructuredStateValue("Instance"), taken.GetStructuredStateValue("Work")));
     }
 
     [DatabaseFact]
@@ -69,8 +66,8 @@ public sealed class ClusterLockTests : IAsyncLifetime, IDisposable
         await ClusterLockRelease.WaitAsync(_db, _feed);
 
         Assert.True(await b.HoldsAsync(_feed, CancellationToken.None));
-        Assert.Equal(["a", "b"], _logs.WithEventId(4500).Select(e => e["Instance"]));
-        Assert.Equal("a", Assert.Single(_logs.WithEventId(4502))["Instance"]);
+        Assert.Equal(["a", "b"], _logs.WithEventId(4500).Select(e => e.GetStructuredStateValue("Instance")));
+        Assert.Equal("a", Assert.Single(_logs.WithEventId(4502)).GetStructuredStateValue("Instance"));
     }
 
     [DatabaseFact]
@@ -88,7 +85,7 @@ public sealed class ClusterLockTests : IAsyncLifetime, IDisposable
         Assert.False(await a.HoldsAsync(_feed, CancellationToken.None));
         Assert.True(await a.HoldsAsync(_feed, CancellationToken.None));
 
-        Assert.Equal("a", Assert.Single(_logs.WithEventId(4501))["Instance"]);
-        Assert.Equal(2, _logs.WithEventId(4500).Count());
+        Assert.Equal("a", Assert.Single(_logs.WithEventId(4501)).GetStructuredStateValue("Instance"));
+        Assert.Equal(2, _logs.WithEventId(4500).Count);
     }
 }

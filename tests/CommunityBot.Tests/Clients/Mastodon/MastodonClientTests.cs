@@ -3,6 +3,7 @@ using System.Text.Json;
 using CommunityBot.Clients.Mastodon;
 using CommunityBot.Clients.Mastodon.JsonModels;
 using CommunityBot.Tests.Fakes;
+using Microsoft.Extensions.Logging;
 
 namespace CommunityBot.Tests.Clients.Mastodon;
 
@@ -159,7 +160,7 @@ public sealed class MastodonClientTests
 
         Assert.Equal("103254962155278888", status.Id);
         AssertSentWithKey(context, 3, "outbox-key-1");
-        Assert.Contains(context.Logs.Lines, line => line.Contains("non-JSON text/html", StringComparison.Ordinal));
+        Assert.Contains(context.Logs.WithEventId(2201), r => r.GetStructuredStateValue("Error")!.Contains("non-JSON text/html", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -394,8 +395,8 @@ public sealed class MastodonClientTests
 
         failures.Add(Assert.Throws<ArgumentException>(() => context.Factory.Create("third", context.Server.BaseUri.ToString(), OtherToken + " x")));
 
-        Assert.Contains(context.Logs.Lines, line => line.Contains("Warning", StringComparison.Ordinal));
-        var text = string.Join("\n", context.Logs.Lines.Concat(failures.Select(f => f.ToString())));
+        Assert.Contains(context.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        var text = string.Join("\n", context.Logs.GetSnapshot().Select(r => r.AllText()).Concat(failures.Select(f => f.ToString())));
         Assert.DoesNotContain(FakeMastodonServer.AccessToken, text, StringComparison.Ordinal);
         Assert.DoesNotContain(OtherToken, text, StringComparison.Ordinal);
     }

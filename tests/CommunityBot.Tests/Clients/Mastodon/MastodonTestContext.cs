@@ -2,6 +2,7 @@ using CommunityBot.Clients.Mastodon;
 using CommunityBot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace CommunityBot.Tests.Clients.Mastodon;
 
@@ -13,7 +14,7 @@ internal sealed class MastodonTestContext : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private MastodonTestContext(FakeMastodonServer server, DelayRecordingTimeProvider time, CapturingLoggerProvider logs, ServiceProvider services)
+    private MastodonTestContext(FakeMastodonServer server, DelayRecordingTimeProvider time, FakeLogCollector logs, ServiceProvider services)
     {
         Server = server;
         Time = time;
@@ -27,7 +28,7 @@ internal sealed class MastodonTestContext : IAsyncDisposable
 
     public DelayRecordingTimeProvider Time { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public IMastodonClientFactory Factory { get; }
 
@@ -37,9 +38,9 @@ internal sealed class MastodonTestContext : IAsyncDisposable
     {
         var time = new DelayRecordingTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero), RequestTimeout);
         var server = await FakeMastodonServer.StartAsync(time);
-        var logs = new CapturingLoggerProvider();
+        var logs = FakeLogs.Collector();
         var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
+            .AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<TimeProvider>(time)
             .AddMastodonClient(options =>
             {
