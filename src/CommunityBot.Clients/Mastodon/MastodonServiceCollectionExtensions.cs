@@ -28,7 +28,10 @@ public static class MastodonServiceCollectionExtensions
             // The client applies its own per-attempt timeout through the TimeProvider.
             client.Timeout = Timeout.InfiniteTimeSpan;
             client.DefaultRequestHeaders.UserAgent.ParseAdd(provider.GetRequiredService<IOptions<MastodonClientOptions>>().Value.UserAgent);
-        });
+        })
+        // HttpClient's own request logs carry the headers as fields, the access token among them; the client logs
+        // each call itself, without them.
+        .RemoveAllLoggers();
         services.TryAddSingleton<IMastodonClientFactory, MastodonClientFactory>();
         return services;
     }

@@ -61,15 +61,6 @@ public sealed class OutboxWakeUpTestsOnPostgres : IAsyncLifetime
         await _harness.WaitForOutboxAsync(r => r[0].Status == OutboxStatus.Delivered);
     }
 
-    [Fact]
-    public void RetryDelay_DoublesFromOneSecond_UpToAMinute()
-    {
-        Assert.Equal(
-            [1, 2, 4, 8, 16, 32, 60, 60],
-            Enumerable.Range(0, 8).Select(failures => OutboxWakeUpListener.RetryDelay(failures).TotalSeconds));
-        Assert.Equal(TimeSpan.FromMinutes(1), OutboxWakeUpListener.RetryDelay(int.MaxValue));
-    }
-
     private Task WaitForListeningAsync(int times) => WaitUntilAsync(() => _harness.ListenerLog.Collector.WithEventId(ListeningEvent).Count >= times);
 
     private static async Task WaitUntilAsync(Func<bool> condition)

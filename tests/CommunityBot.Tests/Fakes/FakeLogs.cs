@@ -26,8 +26,9 @@ internal static class FakeLogs
     public static IReadOnlyList<FakeLogRecord> WithEventId(this FakeLogCollector logs, int eventId) =>
         [.. logs.GetSnapshot().Where(r => r.Id.Id == eventId)];
 
-    /// <summary>What a log line shows (message and exception), for checking that no secret leaks.</summary>
-    public static string AllText(this FakeLogRecord record) => $"{record.Message} {record.Exception}";
+    /// <summary>All a log sink could write of a record (message, exception and every field), for checking that no secret leaks.</summary>
+    public static string AllText(this FakeLogRecord record) =>
+        $"{record.Message} {record.Exception} {string.Join(' ', record.StructuredState?.Select(field => $"{field.Key}={field.Value}") ?? [])}";
 
     /// <summary>Completes once a record with <paramref name="eventId"/> is there; fails after <paramref name="timeout"/> (5 s by default).</summary>
     public static Task WhenLogged(this FakeLogCollector logs, int eventId, TimeSpan? timeout = null) =>
