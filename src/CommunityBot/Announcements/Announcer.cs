@@ -165,12 +165,12 @@ public sealed partial class Announcer(
     [LoggerMessage(EventId = 4302, Level = LogLevel.Information, Message = "Manual action: announcement of {Slug} queued (targets: {Targets}) as {Key}")]
     private partial void LogManual(string slug, int targets, string key);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No announcement target is configured; {Key} is remembered as announced")]
+    [LoggerMessage(EventId = 4310, Level = LogLevel.Warning, Message = "No announcement target is configured; {Key} is remembered as announced")]
     private partial void LogNoTargets(string key);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "No delivery channel serves announcement target {Target}")]
+    [LoggerMessage(EventId = 4311, Level = LogLevel.Error, Message = "No delivery channel serves announcement target {Target}")]
     private partial void LogNoChannel(string target);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The announcement of {Slug} cannot be written for {Target}")]
+    [LoggerMessage(EventId = 4312, Level = LogLevel.Error, Message = "The announcement of {Slug} cannot be written for {Target}")]
     private partial void LogRenderFailed(Exception exception, string target, string slug);
 }

@@ -28,6 +28,6 @@ public sealed partial class EpigraphTargetSync(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Epigraph schedules in place (targets: {Count})")]
+    [LoggerMessage(EventId = 5030, Level = LogLevel.Information, Message = "Epigraph schedules in place (targets: {Count})")]
     private partial void LogSynced(int count);
 }

@@ -178,6 +178,6 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema migrated to version {Version}")]
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "Database schema migrated to version {Version}")]
     private partial void LogMigrated(int version);
 }
