@@ -33,7 +33,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 builder.Services.TryAddSingleton(TimeProvider.System);
 if (withBot)
 {
-    // First: every later service starts on a migrated database.
+    // Migrations run in the host's StartingAsync, before any service starts (Storage/DatabaseMigrator).
     builder.Services.AddStorage();
     builder.Services.AddCluster();
     builder.Services.AddDelivery();

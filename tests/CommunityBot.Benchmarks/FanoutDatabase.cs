@@ -18,7 +18,7 @@ internal static class FanoutDatabase
     /// <summary>Every guild posts at <paramref name="dueUtc"/> (to the second, Quartz's cron form, in UTC).</summary>
     public static async Task SeedAsync(BotDatabase database, int channels, DateTimeOffset dueUtc, string journal, CancellationToken cancellationToken)
     {
-        await new DatabaseMigrator(database, NullLogger<DatabaseMigrator>.Instance).StartAsync(cancellationToken);
+        await new DatabaseMigrator(database, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(cancellationToken);
         var cron = $"{dueUtc.Second} {dueUtc.Minute} {dueUtc.Hour} * * ?";
         // The columns GuildSettingsRepository.SaveAsync writes, in one transaction: a thousand separate commits take 20 s.
         await using var connection = await database.OpenAsync(cancellationToken);

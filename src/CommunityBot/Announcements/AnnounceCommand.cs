@@ -22,7 +22,7 @@ public static class AnnounceCommand
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken = default)
     {
         var migrator = new DatabaseMigrator(services.GetRequiredService<BotDatabase>(), services.GetRequiredService<ILogger<DatabaseMigrator>>());
-        await migrator.StartAsync(cancellationToken);
+        await migrator.MigrateAsync(cancellationToken);
         var words = args.Where(a => !CommandLine.ConfigurationArguments([a]).Any()).ToArray();
         return await RunAsync(words, services.GetRequiredService<ContentStore>(), services.GetRequiredService<Announcer>(), output, cancellationToken);
     }

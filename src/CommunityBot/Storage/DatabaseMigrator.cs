@@ -9,7 +9,7 @@ namespace CommunityBot.Storage;
 /// On PostgreSQL several instances may start at once: they take turns under <see cref="SchemaLock"/>, so the second
 /// finds the schema the first made instead of failing on a table or column that already exists.
 /// </summary>
-public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<DatabaseMigrator> logger) : IHostedService
+public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<DatabaseMigrator> logger) : IHostedLifecycleService
 {
     /// <summary>
     /// The PostgreSQL advisory lock held while the schema changes: by this migrator, and by Quartz while it provisions
@@ -123,7 +123,20 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
               """,
     ];
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    // The host runs every StartingAsync before any StartAsync: whatever else starts, it starts on a migrated database,
+    // whichever order the services were registered in.
+    public Task StartingAsync(CancellationToken cancellationToken) => MigrateAsync(cancellationToken);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Brings the schema to the latest version; on PostgreSQL under an advisory lock, so instances take turns.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         if (!database.IsPostgres)

@@ -36,7 +36,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(string provider = StorageProvider.Sqlite)
     {
         var database = await CreateEmptyAsync(provider);
-        await new DatabaseMigrator(database.Database, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseMigrator(database.Database, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
         return database;
     }
 

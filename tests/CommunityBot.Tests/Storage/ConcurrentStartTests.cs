@@ -31,7 +31,7 @@ public sealed class ConcurrentStartTests : IDisposable
                 .Select(_ => new DatabaseMigrator(new BotDatabase(Microsoft.Extensions.Options.Options.Create(db.Options)), NullLogger<DatabaseMigrator>.Instance))
                 .ToList();
 
-            await Task.WhenAll(migrators.Select(m => Task.Run(() => m.StartAsync(CancellationToken.None))));
+            await Task.WhenAll(migrators.Select(m => Task.Run(() => m.MigrateAsync(CancellationToken.None))));
 
             await using var connection = await db.Database.OpenAsync();
             await using var versions = connection.Command("SELECT COUNT(*), COUNT(DISTINCT version), MAX(version) FROM schema_version");

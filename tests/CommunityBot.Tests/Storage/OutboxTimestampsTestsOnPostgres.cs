@@ -26,7 +26,7 @@ public sealed class OutboxTimestampsTestsOnPostgres : IAsyncLifetime
             VALUES ('discord:1:10', 'epigraph', 'x', 'written-before', 'pending', 0, '2026-11-26T09:00:05.1234567+00:00', '2026-11-26T08:59:00.0000000+00:00');
             """);
 
-        await new DatabaseMigrator(_db.Database, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseMigrator(_db.Database, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
 
         await using var connection = new NpgsqlConnection(_db.Options.ConnectionString);
         await connection.OpenAsync();

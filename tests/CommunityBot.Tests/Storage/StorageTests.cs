@@ -29,7 +29,7 @@ public class StorageTests : IAsyncLifetime
         await guilds.SaveAsync(new GuildSettings(1));
 
         var migrator = new DatabaseMigrator(_db.Database, NullLogger<DatabaseMigrator>.Instance);
-        await migrator.StartAsync(CancellationToken.None);
+        await migrator.MigrateAsync(CancellationToken.None);
 
         Assert.NotNull(await guilds.GetAsync(1));
         await using var connection = await _db.Database.OpenAsync();
@@ -209,6 +209,6 @@ public class StorageTests : IAsyncLifetime
     private static async Task MigrateAsync(string file)
     {
         var database = new BotDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = $"Data Source={file}" }));
-        await new DatabaseMigrator(database, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseMigrator(database, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
     }
 }
