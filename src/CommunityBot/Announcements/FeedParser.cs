@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using CommunityBot.Commands;
 using CommunityBot.Content;
 
 namespace CommunityBot.Announcements;
@@ -54,7 +55,7 @@ public static class FeedParser
         var (address, problem) = CheckLink(link);
         var published = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime != default ? item.LastUpdatedTime : (DateTimeOffset?)null;
         var id = item.Id is null ? "" : ControlCharacters.Strip(item.Id).Trim();
-        return new FeedItem(id.Length == 0 ? null : ShortId(id), address, ShortTitle(ControlCharacters.SingleLine(item.Title?.Text ?? "")), published, problem);
+        return new FeedItem(id.Length == 0 ? null : ShortId(id), address, DisplayFormat.Excerpt(ControlCharacters.SingleLine(item.Title?.Text ?? ""), MaxTitleLength), published, problem);
     }
 
     /// <summary>The longest id kept as it is; it becomes part of outbox keys and of Mastodon's Idempotency-Key header.</summary>
@@ -66,9 +67,6 @@ public static class FeedParser
     // A longer id is still the same id every time it is read, so its hash identifies it as well.
     private static string ShortId(string id) =>
         id.Length <= MaxIdLength ? id : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
-
-    private static string ShortTitle(string title) =>
-        title.Length <= MaxTitleLength ? title : title[..(char.IsHighSurrogate(title[MaxTitleLength - 2]) ? MaxTitleLength - 2 : MaxTitleLength - 1)] + "…";
 
     private static (Uri? Link, FeedLinkProblem? Problem) CheckLink(SyndicationLink? link)
     {

@@ -47,7 +47,7 @@ public static class DisplayFormat
         return reference.Url is null ? text : $"{text} ({reference.Url})";
     }
 
-    /// <summary>The start of an essay's text, cut at a word, for a summary.</summary>
+    /// <summary>The start of a text, cut at a word, for a summary or a heading; at most <paramref name="maxLength"/> long.</summary>
     public static string Excerpt(string text, int maxLength)
     {
         var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -56,6 +56,11 @@ public static class DisplayFormat
             return collapsed;
         }
         var cut = collapsed.LastIndexOf(' ', maxLength - 1);
-        return collapsed[..(cut > 0 ? cut : maxLength - 1)] + "…";
+        if (cut <= 0)
+        {
+            // No word to cut at: cut between characters, never inside one.
+            cut = char.IsHighSurrogate(collapsed[maxLength - 2]) ? maxLength - 2 : maxLength - 1;
+        }
+        return collapsed[..cut] + "…";
     }
 }
