@@ -66,6 +66,13 @@ public sealed class DeliveryHarness : IAsyncDisposable
             o.RequestTimeout = RequestTimeout;
         })), await TestDatabase.CreateAsync(provider));
 
+    /// <summary>The fake Discord answers the next <paramref name="count"/> requests with <paramref name="failure"/>, then as before.</summary>
+    public void FailFirstRequests(int count, FakeDiscordRestResponse failure)
+    {
+        var answer = Rest.Server.Default;
+        Rest.Server.Default = request => Interlocked.Decrement(ref count) >= 0 ? failure : answer(request);
+    }
+
     /// <summary>Starts a worker, as a fresh process would after a restart.</summary>
     public Task<DeliveryWorker> StartWorkerAsync(params IDeliveryChannel[] channels) =>
         StartInstanceAsync(new ClusterOptions().InstanceId, new DeliverySignal(), channels);

@@ -131,11 +131,7 @@ public class DeliveryWorkerTests : IAsyncLifetime
     [DatabaseFact]
     public async Task ServerErrors_AreRetriedWithBackoff_UntilDelivered()
     {
-        var failures = 2;
-        var answer = _harness.Rest.Server.Default;
-        _harness.Rest.Server.Default = request => Interlocked.Decrement(ref failures) >= 0
-            ? FakeDiscordRestResponse.Error(502, 0, "Bad Gateway")
-            : answer(request);
+        _harness.FailFirstRequests(2, FakeDiscordRestResponse.Error(502, 0, "Bad Gateway"));
         await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "key");
 
         await _harness.StartWorkerAsync();
@@ -282,11 +278,7 @@ public class DeliveryWorkerTests : IAsyncLifetime
     public async Task TransientErrors_DoNotCountTowardMaxAttempts()
     {
         _harness.Options.MaxAttempts = 1;
-        var failures = 3;
-        var answer = _harness.Rest.Server.Default;
-        _harness.Rest.Server.Default = request => Interlocked.Decrement(ref failures) >= 0
-            ? FakeDiscordRestResponse.Error(503, 0, "Service Unavailable")
-            : answer(request);
+        _harness.FailFirstRequests(3, FakeDiscordRestResponse.Error(503, 0, "Service Unavailable"));
         await _harness.Outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "key");
 
         await _harness.StartWorkerAsync();
