@@ -24,14 +24,11 @@ public sealed class ClusterOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         const string key = "Cluster:InstanceId";
-        if (string.IsNullOrWhiteSpace(InstanceId))
+        foreach (var result in OptionChecks.Required(key, InstanceId, "a name unique to this instance, e.g. bot-1 (the default is the host name and process id)"))
         {
-            foreach (var result in OptionChecks.Required(key, InstanceId, "a name unique to this instance, e.g. bot-1 (the default is the host name and process id)"))
-            {
-                yield return result;
-            }
+            yield return result;
         }
-        else if (InstanceId.Length > MaxLength || InstanceId.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (!string.IsNullOrWhiteSpace(InstanceId) && (InstanceId.Length > MaxLength || InstanceId.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))))
         {
             yield return OptionChecks.Problem(key, InstanceId,
                 string.Create(CultureInfo.InvariantCulture, $"is not an instance id; expected up to {MaxLength} characters without spaces, e.g. bot-1"));

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using CommunityBot.Cluster;
 using Microsoft.Extensions.Logging;
 
 namespace CommunityBot.Storage;
@@ -23,7 +24,7 @@ public sealed partial class ClusterLock(BotDatabase database, ILogger<ClusterLoc
     private bool _disposed;
 
     /// <summary>The name this instance goes by in the log lines about who does the work.</summary>
-    public string Instance { get; } = instance ?? $"{Environment.MachineName}:{Environment.ProcessId}";
+    public string Instance { get; } = instance ?? ClusterOptions.DefaultInstanceId;
 
     /// <summary>Whether this instance is the one to do <paramref name="work"/> now: takes the lock if it is free.</summary>
     public async Task<bool> HoldsAsync(ClusterWork work, CancellationToken cancellationToken)
