@@ -211,8 +211,8 @@ public sealed partial class DeliveryWorker(
                 break;
             case SendOutcome.Stopped:
                 // The row is left as it was, lease given back: it was not the row's fault, and it goes once a working
-                // credential is in, on this instance after a restart or on another now.
-                await outbox.ReleaseAsync(entry.Id, _instance, CancellationToken.None);
+                // credential is in. The transport is marked stopped first: a read between the two would take the row
+                // straight back and send it again with the refused credential.
                 var stopped = Transport(entry);
                 var probeAt = time.GetUtcNow() + options.Value.MaxRetryDelay;
                 if (_stopped.TryAdd(stopped, probeAt))
@@ -223,6 +223,7 @@ public sealed partial class DeliveryWorker(
                 {
                     _stopped[stopped] = probeAt;
                 }
+                await outbox.ReleaseAsync(entry.Id, _instance, CancellationToken.None);
                 break;
         }
     }
