@@ -96,7 +96,13 @@ public sealed partial class DeliveryWorker(
         {
             // The target is marked busy before its send starts, so a fast send cannot finish before it is marked.
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (_inFlight.TryAdd(entry.Target, done.Task))
+            if (IsStopped(entry, readAt))
+            {
+                // Its transport was refused while the claim ran: the row was given back after the stop was marked,
+                // so the claim may have taken it again.
+                await outbox.ReleaseAsync(entry.Id, _instance, stoppingToken);
+            }
+            else if (_inFlight.TryAdd(entry.Target, done.Task))
             {
                 started++;
                 _ = DeliverAsync(entry, done, stoppingToken);
@@ -211,8 +217,9 @@ public sealed partial class DeliveryWorker(
                 break;
             case SendOutcome.Stopped:
                 // The row is left as it was, lease given back: it was not the row's fault, and it goes once a working
-                // credential is in. The transport is marked stopped first: a read between the two would take the row
-                // straight back and send it again with the refused credential.
+                // credential is in. The transport is marked stopped before the lease is given back, and a claim looks at
+                // the mark once it returns, so a claim running meanwhile does not send the row again with the refused
+                // credential.
                 var stopped = Transport(entry);
                 var probeAt = time.GetUtcNow() + options.Value.MaxRetryDelay;
                 if (_stopped.TryAdd(stopped, probeAt))
@@ -227,6 +234,9 @@ public sealed partial class DeliveryWorker(
                 break;
         }
     }
+
+    private bool IsStopped(OutboxEntry entry, DateTimeOffset readAt) =>
+        _stopped.TryGetValue(Transport(entry), out var probeAt) && probeAt > readAt;
 
     private static string Transport(OutboxEntry entry) => TargetKey.TryParse(entry.Target, out var key) ? key.Transport : entry.Target;
 
