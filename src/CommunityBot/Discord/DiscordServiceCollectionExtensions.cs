@@ -7,6 +7,8 @@ using CommunityBot.Discord.Config;
 using CommunityBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Discord;
 
@@ -19,6 +21,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSection<DiscordGatewayOptions, DiscordGatewayOptionsValidator>(DiscordBotOptions.Section)
             .Configure<IConfiguration>((gateway, configuration) => ShardIdList.Apply(gateway, configuration[ShardIdList.Key]));
         services.AddDiscordRest();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<DiscordRestOptions>, DiscordLimitShare>());
         services.AddSectionCheck<DiscordRestOptions>(DiscordBotOptions.Section);
         services.AddSingleton<IGatewayBotProvider>(provider => provider.GetRequiredService<DiscordRestClient>());
         // GUILDS (1 << 0), not privileged: without it Discord does not say when the bot is removed from a guild.
