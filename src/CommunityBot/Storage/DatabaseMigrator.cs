@@ -121,6 +121,16 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
               ALTER TABLE outbox ADD COLUMN lease_owner TEXT NULL;
               ALTER TABLE outbox ADD COLUMN lease_until TEXT NULL;
               """,
+        // When each of the Discord gateway's identify buckets may next IDENTIFY, shared by the instances that run shards
+        // of one bot (DatabaseIdentifyGate). A single instance on SQLite keeps its buckets in memory and leaves it empty.
+        // IF NOT EXISTS: what it holds is stale after 5 seconds, so running this again over it is harmless.
+        $"""
+        CREATE TABLE IF NOT EXISTS identify_slot (
+            bucket INTEGER PRIMARY KEY,
+            next_allowed {(database.IsPostgres ? "timestamptz" : "TEXT")} NOT NULL,
+            owner TEXT NOT NULL
+        );
+        """,
     ];
 
     // The host runs every StartingAsync before any StartAsync: whatever else starts, it starts on a migrated database,

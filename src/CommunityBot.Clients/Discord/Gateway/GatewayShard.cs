@@ -147,7 +147,7 @@ internal sealed class GatewayShard
                         heartbeats = BeatAsync(connection, TimeSpan.FromMilliseconds(hello.HeartbeatInterval), connectionCts);
                         await connection.SendAsync(resume ? ResumePayload() : IdentifyPayload(), connectionCt);
                         if (!resume)
-                            _identifyLimiter.IdentifySent(ShardId);
+                            await _identifyLimiter.IdentifySentAsync(ShardId, connectionCt);
                         break;
                     case GatewayOpCode.Reconnect:
                         await connection.CloseAsync(GatewayCloseCodes.Resumable, ct);

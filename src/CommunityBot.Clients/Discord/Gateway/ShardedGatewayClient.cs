@@ -15,6 +15,7 @@ public sealed class ShardedGatewayClient : IDisposable
     private readonly Func<IGatewayTransport> _transportFactory;
     private readonly Func<double> _random;
     private readonly GatewayIdentifyLimiter _identifyLimiter;
+    private readonly InProcessIdentifyGate? _ownIdentifyGate;
     private readonly Channel<GatewayDispatch> _dispatches;
     private IReadOnlyDictionary<int, GatewayShard> _shards = new Dictionary<int, GatewayShard>();
     private int _started;
@@ -22,9 +23,10 @@ public sealed class ShardedGatewayClient : IDisposable
     public ShardedGatewayClient(
         IOptions<DiscordGatewayOptions> options,
         IGatewayBotProvider gatewayBotProvider,
+        IGatewayIdentifyGate identifyGate,
         ILogger<ShardedGatewayClient> logger,
         TimeProvider timeProvider)
-        : this(options.Value, gatewayBotProvider, logger, timeProvider, () => new WebSocketGatewayTransport(), Random.Shared.NextDouble)
+        : this(options.Value, gatewayBotProvider, logger, timeProvider, () => new WebSocketGatewayTransport(), Random.Shared.NextDouble, identifyGate)
     {
     }
 
@@ -34,7 +36,8 @@ public sealed class ShardedGatewayClient : IDisposable
         ILogger logger,
         TimeProvider timeProvider,
         Func<IGatewayTransport> transportFactory,
-        Func<double> random)
+        Func<double> random,
+        IGatewayIdentifyGate? identifyGate = null)
     {
         if (string.IsNullOrWhiteSpace(options.Token))
             throw new ArgumentException("Discord:Token is required for the gateway.", nameof(options));
@@ -44,7 +47,9 @@ public sealed class ShardedGatewayClient : IDisposable
         _logger = logger;
         _transportFactory = transportFactory;
         _random = random;
-        _identifyLimiter = new GatewayIdentifyLimiter(gatewayBotProvider, timeProvider, logger);
+        if (identifyGate is null)
+            identifyGate = _ownIdentifyGate = new InProcessIdentifyGate(timeProvider);
+        _identifyLimiter = new GatewayIdentifyLimiter(gatewayBotProvider, identifyGate, timeProvider, logger);
         _dispatches = Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(options.DispatchCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -109,7 +114,11 @@ public sealed class ShardedGatewayClient : IDisposable
             ? shard.SendAsync(utf8Json, ct)
             : throw new ArgumentOutOfRangeException(nameof(shardId), shardId, "This process does not run that shard.");
 
-    public void Dispose() => _identifyLimiter.Dispose();
+    public void Dispose()
+    {
+        _identifyLimiter.Dispose();
+        _ownIdentifyGate?.Dispose();
+    }
 
     // A network blip at start must not turn the gateway off until a restart: ask again, with backoff, until it answers.
     private async Task<JsonModels.JsonGatewayBot> GatewayBotAsync(CancellationToken ct)
