@@ -23,6 +23,7 @@ public static class DiscordServiceCollectionExtensions
         // GUILDS (1 << 0), not privileged: without it Discord does not say when the bot is removed from a guild.
         services.PostConfigure<DiscordGatewayOptions>(gateway => gateway.Intents |= 1);
         services.AddSingleton<ShardedGatewayClient>();
+        services.AddSingleton<InteractionResponder>();
         services.AddSingleton<InteractionHandler>();
         services.AddDiscordConfig();
         services.AddSingleton<DiscordCommandRegistrar>();
