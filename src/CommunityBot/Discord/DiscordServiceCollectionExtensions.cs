@@ -14,7 +14,8 @@ public static class DiscordServiceCollectionExtensions
     /// <summary>Slash commands over our own gateway and REST clients, all read from the Discord section.</summary>
     public static IServiceCollection AddDiscord(this IServiceCollection services)
     {
-        services.AddSection<DiscordBotOptions, DiscordBotOptionsValidator>(DiscordBotOptions.Section);
+        services.AddSection<DiscordBotOptions, DiscordBotOptionsValidator>(DiscordBotOptions.Section)
+            .Configure<IConfiguration>((discord, configuration) => discord.HttpUrls = configuration["Http:Urls"] ?? "");
         services.AddSection<DiscordGatewayOptions, DiscordGatewayOptionsValidator>(DiscordBotOptions.Section)
             .Configure<IConfiguration>((gateway, configuration) => ShardIdList.Apply(gateway, configuration[ShardIdList.Key]));
         services.AddDiscordRest();
