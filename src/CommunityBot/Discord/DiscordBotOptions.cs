@@ -38,7 +38,7 @@ public sealed class DiscordBotOptions : IValidatableObject
         {
             yield return OptionChecks.Problem("Discord:PublicKey", PublicKey, "is not an Ed25519 public key; expected the 64 hex digits of 'Public Key' on the application's General Information page");
         }
-        if (HttpInteractions && string.IsNullOrWhiteSpace(HttpUrls))
+        else if (HttpInteractions && string.IsNullOrWhiteSpace(HttpUrls))
         {
             yield return OptionChecks.Problem("Discord:PublicKey", "(set)", "turns on POST /interactions, but Http:Urls is empty; expected Http:Urls too, e.g. http://127.0.0.1:8080");
         }
