@@ -7,6 +7,8 @@ using CommunityBot.Console;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
 using CommunityBot.Discord;
+using CommunityBot.Hosting;
+using CommunityBot.Http;
 using CommunityBot.Mastodon;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
@@ -75,6 +77,14 @@ if (withBot)
     }
     // After the modes: their start-up checks (a Mastodon instance's status budget) are done before the first announcement.
     builder.Services.AddAnnouncements();
+}
+if (!oneShot)
+{
+    builder.Services.AddSystemdIntegration();
+    if (!string.IsNullOrWhiteSpace(builder.Configuration[HttpOptions.UrlsKey]))
+    {
+        builder.Services.AddHttpListener();
+    }
 }
 
 using var host = builder.Build();

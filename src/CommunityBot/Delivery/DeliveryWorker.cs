@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CommunityBot.Cluster;
 using CommunityBot.Storage;
+using CommunityBot.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -168,6 +169,7 @@ public sealed partial class DeliveryWorker(
     private async Task RecordAsync(OutboxEntry entry, SendResult result)
     {
         var error = result.Error ?? result.Outcome.ToString();
+        BotMetrics.Delivery(Transport(entry).Split(':')[0], result.Outcome.ToString().ToLowerInvariant());
         switch (result.Outcome)
         {
             case SendOutcome.Delivered:

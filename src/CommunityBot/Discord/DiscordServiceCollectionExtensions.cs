@@ -17,7 +17,8 @@ public static class DiscordServiceCollectionExtensions
     /// <summary>Slash commands over our own gateway and REST clients, all read from the Discord section.</summary>
     public static IServiceCollection AddDiscord(this IServiceCollection services)
     {
-        services.AddSection<DiscordBotOptions, DiscordBotOptionsValidator>(DiscordBotOptions.Section);
+        services.AddSection<DiscordBotOptions, DiscordBotOptionsValidator>(DiscordBotOptions.Section)
+            .Configure<IConfiguration>((discord, configuration) => discord.HttpUrls = configuration["Http:Urls"] ?? "");
         services.AddSection<DiscordGatewayOptions, DiscordGatewayOptionsValidator>(DiscordBotOptions.Section)
             .Configure<IConfiguration>((gateway, configuration) => ShardIdList.Apply(gateway, configuration[ShardIdList.Key]));
         services.AddDiscordRest();
@@ -31,6 +32,7 @@ public static class DiscordServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<DatabaseIdentifyGate>(provider)
             : new InProcessIdentifyGate(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ShardedGatewayClient>();
+        services.AddSingleton<InteractionResponder>();
         services.AddSingleton<InteractionHandler>();
         services.AddDiscordConfig();
         services.AddSingleton<DiscordCommandRegistrar>();

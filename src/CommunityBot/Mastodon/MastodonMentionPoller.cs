@@ -5,6 +5,7 @@ using CommunityBot.Commands;
 using CommunityBot.Console;
 using CommunityBot.Delivery;
 using CommunityBot.Storage;
+using CommunityBot.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -153,6 +154,7 @@ public sealed partial class MastodonMentionPoller(
             Record(_repliesByAccount, account.Options.Name, now);
             signal.Notify();
             LogAnswered(asker, account.Options.Name, parsed.Request?.Name ?? "help");
+            BotMetrics.MentionAnswered(account.Options.Name);
         }
     }
 

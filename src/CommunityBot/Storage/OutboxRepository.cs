@@ -190,6 +190,16 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    /// <summary>How many rows wait to be sent, and when the oldest of them was written (null when none waits).</summary>
+    public async Task<(long Count, DateTimeOffset? Oldest)> PendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status = 'pending'");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.ReadTimestamp(1));
+    }
+
     public async Task<IReadOnlyList<OutboxEntry>> AllAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

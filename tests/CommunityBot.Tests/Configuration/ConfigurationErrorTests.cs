@@ -31,6 +31,25 @@ public sealed class ConfigurationErrorTests
         Assert.Equal("", output);
     }
 
+    public static TheoryData<string[], string> BadListenerValues => new()
+    {
+        { ["--Http:Urls=ftp://127.0.0.1:8080"], "Http:Urls: 'ftp://127.0.0.1:8080' is not an address to listen on" },
+        { ["--Discord:Token=abc", "--Discord:ApplicationId=1", "--Discord:PublicKey=not-hex"], "Discord:PublicKey: 'not-hex' is not an Ed25519 public key" },
+        { ["--Discord:Token=abc", "--Discord:ApplicationId=1", "--Discord:PublicKey=" + new string('a', 64)], "Discord:PublicKey: '(set)' turns on POST /interactions, but Http:Urls is empty" },
+        { ["--Discord:Token=abc", "--Discord:ApplicationId=1", "--Discord:Gateway=false"], "Discord:Gateway: 'false' leaves no way to receive commands" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadListenerValues))]
+    public async Task ListenerKeys_WithABadValue_SayWhichKeyInOneLine_AndExit2(string[] arguments, string problem)
+    {
+        var (exitCode, output, error) = await BotProcess.RunToEndSeparatelyAsync(_timeout, null, arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith($"Configuration error: {problem}", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
+
     [Fact]
     public async Task OneShotVerb_WithABadValue_IsRefusedTheSameWay()
     {

@@ -7,6 +7,7 @@ using CommunityBot.Cluster;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
 using CommunityBot.Discord;
+using CommunityBot.Http;
 using CommunityBot.Mastodon;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
@@ -30,6 +31,7 @@ public static class ConfigurationKeys
         (DeliveryOptions.Section, typeof(DeliveryOptions)),
         (StorageOptions.Section, typeof(StorageOptions)),
         (ClusterOptions.Section, typeof(ClusterOptions)),
+        (HttpOptions.Section, typeof(HttpOptions)),
     ];
 
     /// <summary>The sections' names as keys start with them: Content, Feeds, …</summary>

@@ -64,6 +64,9 @@ public sealed class ShardedGatewayClient : IDisposable
     /// <summary>The shards this process runs, known once <see cref="RunAsync"/> has started them.</summary>
     public IReadOnlyCollection<int> ShardIds => [.. _shards.Keys];
 
+    /// <summary>Every shard of this process has a session that is READY (or RESUMED); false before they start.</summary>
+    public bool AllShardsServing => _shards is { Count: > 0 } shards && shards.Values.All(shard => shard.IsServing);
+
     /// <summary>
     /// Runs every shard until <paramref name="ct"/> is cancelled (then returns normally). If Discord closes any shard
     /// with a fatal code, stops the others and throws <see cref="GatewayFatalException"/>.

@@ -124,21 +124,21 @@ public sealed partial class GuildConfigurator(
         return $"Resumed: epigraphs go to <#{channelId}>, {Describe(schedule)}.\nNext post: {await NextPostAsync(target, schedule, cancellationToken)}.";
     }
 
-    public async Task<JsonInteractionCallbackData> PreviewAsync(ulong guildId, CancellationToken cancellationToken)
+    public async Task<ConfigReply> PreviewAsync(ulong guildId, CancellationToken cancellationToken)
     {
         if (await settings.GetAsync(guildId, cancellationToken) is not { EpigraphChannelId: { } channelId } current)
         {
-            return DiscordReplyRenderer.Ephemeral(NoChannel);
+            return new ConfigReply(NoChannel);
         }
         var target = GuildTargets.Epigraph(guildId, channelId);
         if (await poster.PreviewAsync(target, cancellationToken) is not { } entry)
         {
-            return DiscordReplyRenderer.Ephemeral("There is no epigraph to post: no essay has one yet.");
+            return new ConfigReply("There is no epigraph to post: no essay has one yet.");
         }
         var when = current.Paused
             ? "Posts are paused (`/config resume` starts them); when resumed, the next one is"
             : $"Next post in <#{channelId}>, {await NextPostAsync(target, ScheduleOf(current), cancellationToken)}:";
-        return DiscordReplyRenderer.Ephemeral(when) with { Embeds = DiscordReplyRenderer.Render(new QuoteReply(entry, 1)).Embeds };
+        return new ConfigReply(when) { Preview = new QuoteReply(entry, 1) };
     }
 
     public async Task<string> PostNowAsync(ulong guildId, ulong interactionId, CancellationToken cancellationToken)

@@ -285,8 +285,8 @@ public class ConfigCommandHandlerTests
         harness.Poster.Setup(p => p.PostAsync(Target(ChannelId), $"manual:{InteractionId}", It.IsAny<CancellationToken>())).Returns(release.Task);
 
         var handling = harness.Handler.HandleAsync(Interaction(ConfigCommand.PostNow), CancellationToken.None);
-        await harness.Time.WaitForTimerAsync(InteractionHandler.DeferAfter);
-        harness.Time.Advance(InteractionHandler.DeferAfter);
+        await harness.Time.WaitForTimerAsync(InteractionResponder.DeferAfter);
+        harness.Time.Advance(InteractionResponder.DeferAfter);
         await harness.Server.WaitForRequestsAsync(1);
         release.SetResult(Entry());
         await handling.WaitAsync(TimeSpan.FromSeconds(10));

@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.JsonModels;
+using CommunityBot.Commands;
+using CommunityBot.Content;
+using CommunityBot.Discord;
 using CommunityBot.Discord.Config;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
@@ -39,7 +42,10 @@ public sealed class ConfigHarness : IAsyncDisposable
         Scheduler.Setup(s => s.NextFireAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(NextFire);
         var configurator = new GuildConfigurator(new BotChannelAccess(rest.Client), Settings, Outbox, Health, Scheduler.Object, Poster.Object,
             Microsoft.Extensions.Options.Options.Create(new ScheduleOptions()), Time);
-        Handler = new ConfigCommandHandler(rest.Client, configurator, Time, NullLogger<ConfigCommandHandler>.Instance);
+        var contentOptions = Microsoft.Extensions.Options.Options.Create(new ContentOptions { Path = RepositoryPaths.SeedEssays });
+        var content = new ContentStore(contentOptions, NullLogger<ContentStore>.Instance);
+        Handler = new InteractionHandler(rest.Client, new InteractionResponder(rest.Client, Time, NullLogger<InteractionResponder>.Instance),
+            new CommandCore(content, new FirstRandomSource(), contentOptions), content, new ConfigCommandHandler(configurator));
         GuildRemoved = new GuildRemovedHandler(Settings, Scheduler.Object, NullLogger<GuildRemovedHandler>.Instance);
         rest.Server.Default = Answer;
     }
@@ -53,7 +59,8 @@ public sealed class ConfigHarness : IAsyncDisposable
     public TargetHealthRepository Health { get; }
     public Mock<IEpigraphScheduler> Scheduler { get; } = new(MockBehavior.Strict);
     public Mock<IEpigraphPoster> Poster { get; } = new(MockBehavior.Strict);
-    public ConfigCommandHandler Handler { get; }
+    /// <summary>The interaction handler with /config, as the bot has it.</summary>
+    public InteractionHandler Handler { get; }
     public GuildRemovedHandler GuildRemoved { get; }
     public FakeDiscordRest Server => _rest.Server;
 
