@@ -14,6 +14,12 @@ public sealed class DiscordBotOptions : IValidatableObject
     /// <summary>Register commands in this guild only (instant, for development) instead of globally.</summary>
     public ulong? CommandGuildId { get; set; }
 
+    /// <summary>
+    /// Whether this instance keeps gateway sessions. Off, it still posts, schedules and registers the commands: an
+    /// instance beyond the shard count shares the outbox and the scheduled jobs without a shard of its own.
+    /// </summary>
+    public bool Gateway { get; set; } = true;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

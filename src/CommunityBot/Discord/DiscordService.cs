@@ -5,6 +5,7 @@ using CommunityBot.Clients.Discord.JsonModels;
 using CommunityBot.Discord.Config;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Discord;
 
@@ -18,6 +19,7 @@ public sealed partial class DiscordService(
     DiscordCommandRegistrar registrar,
     InteractionHandler handler,
     ILogger<DiscordService> logger,
+    IOptions<DiscordBotOptions> options,
     GuildRemovedHandler? guildRemoved = null) : BackgroundService
 {
     private const int MaxConcurrentInteractions = 256;
@@ -27,6 +29,12 @@ public sealed partial class DiscordService(
     {
         // Registration and the gateway session do not depend on each other: neither waits for the other at start.
         var registering = RegisterAsync(stoppingToken);
+        if (!options.Value.Gateway)
+        {
+            LogGatewayOff();
+            await registering;
+            return;
+        }
         var consuming = ConsumeAsync(stoppingToken);
         try
         {
@@ -131,4 +139,7 @@ public sealed partial class DiscordService(
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Critical, Message = "Discord stopped after an unexpected error; Mastodon and the console keep running")]
     private partial void LogCrashed(Exception exception);
+
+    [LoggerMessage(EventId = 4520, EventName = "GatewayOff", Level = LogLevel.Information, Message = "Discord:Gateway is false: this instance runs no gateway session and answers no interactions; it posts and schedules")]
+    private partial void LogGatewayOff();
 }
