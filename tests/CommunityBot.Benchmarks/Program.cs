@@ -4,9 +4,10 @@ using CommunityBot.Benchmarks;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
 const string Usage =
-    "usage: dotnet run -c Release --project tests/CommunityBot.Benchmarks -- [interactions|fanout|footprint|corpus] [options]\n" +
+    "usage: dotnet run -c Release --project tests/CommunityBot.Benchmarks -- [interactions|fanout|cluster-fanout|footprint|corpus] [options]\n" +
     "  interactions (default): " + BenchmarkOptions.Usage + "\n" +
     "  fanout:    " + FanoutOptions.Usage + "\n" +
+    "  cluster-fanout: " + ClusterFanoutOptions.Usage + "\n" +
     "  footprint: " + FootprintOptions.Usage + "\n" +
     "  corpus:    " + CorpusOptions.Usage;
 
@@ -19,6 +20,7 @@ try
     {
         "interactions" => await InteractionBenchmark.RunAsync(BenchmarkOptions.Parse(rest), repository, BotBuild.Find(repository, BenchmarkOptions.Parse(rest).BotPath)),
         "fanout" => await FanoutBenchmark.RunAsync(FanoutOptions.Parse(rest), repository),
+        "cluster-fanout" => await ClusterFanoutBenchmark.RunAsync(ClusterFanoutOptions.Parse(rest), repository),
         "footprint" => await FootprintBenchmark.RunAsync(FootprintOptions.Parse(rest), repository),
         "corpus" => CorpusBenchmark.Run(CorpusOptions.Parse(rest)),
         _ => throw new ArgumentException($"unknown mode '{mode}'"),
