@@ -18,7 +18,10 @@ public sealed class DiscordBotOptions : IValidatableObject
     /// <summary>The application's Ed25519 public key (64 hex digits); turns on <c>POST /interactions</c> on the HTTP listener.</summary>
     public string PublicKey { get; set; } = "";
 
-    /// <summary>False runs the bot without a gateway session: interactions come over HTTP only.</summary>
+    /// <summary>
+    /// Whether this instance keeps gateway sessions. Off, it still posts, schedules and registers the commands, and
+    /// takes interactions over HTTP when a public key is set: an instance beyond the shard count, or an HTTP-only bot.
+    /// </summary>
     public bool Gateway { get; set; } = true;
 
     /// <summary>Http:Urls, copied in so that a public key with nowhere to receive interactions is caught.</summary>
@@ -41,10 +44,6 @@ public sealed class DiscordBotOptions : IValidatableObject
         else if (HttpInteractions && string.IsNullOrWhiteSpace(HttpUrls))
         {
             yield return OptionChecks.Problem("Discord:PublicKey", "(set)", "turns on POST /interactions, but Http:Urls is empty; expected Http:Urls too, e.g. http://127.0.0.1:8080");
-        }
-        if (Enabled && !Gateway && !HttpInteractions)
-        {
-            yield return OptionChecks.Problem("Discord:Gateway", "false", "leaves no way to receive commands; expected Discord:PublicKey and Http:Urls set as well, or Discord:Gateway true");
         }
         if (CommandGuildId == 0)
         {

@@ -30,7 +30,8 @@ public sealed partial class DiscordService(
     {
         if (!options.Value.Gateway)
         {
-            // Interactions come to the HTTP listener; posts and announcements go over REST as always.
+            // Interactions come to the HTTP listener, if any (an instance beyond the shard count may take none); posts,
+            // schedules and announcements go over REST as always.
             LogGatewayOff();
             await RegisterAsync(stoppingToken);
             return;
@@ -129,7 +130,7 @@ public sealed partial class DiscordService(
         }
     }
 
-    [LoggerMessage(EventId = 8040, Level = LogLevel.Information, Message = "Discord:Gateway is false: no gateway session; commands arrive over HTTP at POST /interactions")]
+    [LoggerMessage(EventId = 8040, EventName = "GatewayOff", Level = LogLevel.Information, Message = "Discord:Gateway is false: no gateway session on this instance; interactions arrive only over HTTP at POST /interactions when Discord:PublicKey is set, and posts and schedules go on")]
     private partial void LogGatewayOff();
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "An interaction could not be read and was left unanswered")]

@@ -36,7 +36,6 @@ public sealed class ConfigurationErrorTests
         { ["--Http:Urls=ftp://127.0.0.1:8080"], "Http:Urls: 'ftp://127.0.0.1:8080' is not an address to listen on" },
         { ["--Discord:Token=abc", "--Discord:ApplicationId=1", "--Discord:PublicKey=not-hex"], "Discord:PublicKey: 'not-hex' is not an Ed25519 public key" },
         { ["--Discord:Token=abc", "--Discord:ApplicationId=1", "--Discord:PublicKey=" + new string('a', 64)], "Discord:PublicKey: '(set)' turns on POST /interactions, but Http:Urls is empty" },
-        { ["--Discord:Token=abc", "--Discord:ApplicationId=1", "--Discord:Gateway=false"], "Discord:Gateway: 'false' leaves no way to receive commands" },
     };
 
     [Theory]
