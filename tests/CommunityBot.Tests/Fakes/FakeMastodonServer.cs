@@ -140,7 +140,7 @@ public sealed class FakeMastodonServer : IAsyncDisposable
             ("GET", "/api/v2/instance") => Instance(),
             ("GET", "/api/v1/streaming") => FakeMastodonResponse.Stream(),
             ("POST", "/api/v1/statuses") => FakeMastodonResponse.Fixture(200, "status_created.json"),
-            ("GET", "/api/v1/notifications") => Notifications(),
+            ("GET", "/api/v1/notifications") => Notifications(request),
             _ => FakeMastodonResponse.Json(404, """{"error":"Record not found"}"""),
         };
         return DefaultRateLimit is null ? answer : DefaultRateLimit(answer);
@@ -154,9 +154,18 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     }
 
     // The fixture holds notifications 17 and 15, newest first; the Link header points around them as Mastodon does.
-    private FakeMastodonResponse Notifications()
+    // With min_id only the newer ones come back, as from Mastodon: a poll from the cursor 17 finds nothing new.
+    private FakeMastodonResponse Notifications(FakeMastodonRequest request)
     {
-        var response = FakeMastodonResponse.Fixture(200, "notifications_mentions.json");
+        var fixture = JsonNode.Parse(File.ReadAllText(FakeMastodonResponse.FixturePath("notifications_mentions.json")))!.AsArray();
+        if (request.Query.TryGetValue("min_id", out var minId) && long.TryParse(minId, out var after))
+        {
+            foreach (var older in fixture.Where(n => long.Parse((string)n!["id"]!, System.Globalization.CultureInfo.InvariantCulture) <= after).ToList())
+            {
+                fixture.Remove(older);
+            }
+        }
+        var response = FakeMastodonResponse.Json(200, fixture.ToJsonString());
         var api = new Uri(BaseUri, "api/v1/notifications");
         response.Headers["Link"] =
             $"<{api}?max_id=15&types%5B%5D=mention>; rel=\"next\", <{api}?min_id=17&types%5B%5D=mention>; rel=\"prev\"";
