@@ -7,6 +7,7 @@ using CommunityBot.Console;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
 using CommunityBot.Discord;
+using CommunityBot.History;
 using CommunityBot.Mastodon;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
@@ -22,7 +23,9 @@ CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 var oneShot = CommandLine.IsOneShot(args);
 // `announce <slug>` is one-shot but needs what the bot posts with: storage, the targets and their channels.
 var announceVerb = AnnounceCommand.IsAnnounce(args);
-var withBot = !oneShot || announceVerb;
+// `history` reads what the bot delivered: storage and the targets, nothing started.
+var historyVerb = HistoryCommand.IsHistory(args);
+var withBot = !oneShot || announceVerb || historyVerb;
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
     Args = oneShot ? [.. CommandLine.ConfigurationArguments(args)] : args,
@@ -37,6 +40,7 @@ if (withBot)
     builder.Services.AddStorage();
     builder.Services.AddCluster();
     builder.Services.AddDelivery();
+    builder.Services.AddHistory();
 }
 builder.Services.AddContent();
 builder.Services.AddCommands();
@@ -90,6 +94,10 @@ if (ConfigurationCheck.Problems(host.Services) is { Count: > 0 } problems)
 if (announceVerb)
 {
     return await AnnounceCommand.RunAsync(args, host.Services, System.Console.Out);
+}
+if (historyVerb)
+{
+    return await HistoryCommand.RunAsync(args, host.Services, System.Console.Out);
 }
 if (oneShot)
 {

@@ -14,6 +14,7 @@ namespace CommunityBot.Discord.Config;
 public sealed partial class ConfigCommandHandler(
     DiscordRestClient rest,
     GuildConfigurator configurator,
+    ConfigHistoryRenderer history,
     TimeProvider time,
     ILogger<ConfigCommandHandler> logger)
 {
@@ -83,6 +84,7 @@ public sealed partial class ConfigCommandHandler(
             ConfigCommand.Preview => await configurator.PreviewAsync(guildId, cancellationToken),
             ConfigCommand.PostNow => Say(await configurator.PostNowAsync(guildId, interaction.Id, cancellationToken)),
             ConfigCommand.Show => Say(await configurator.ShowAsync(guildId, cancellationToken)),
+            ConfigCommand.History => Say(await history.RenderAsync(guildId, cancellationToken)),
             _ => Say($"Unknown `/config {sub?.Name}`; Discord may still be showing an older version of the command."),
         };
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.JsonModels;
 using CommunityBot.Discord.Config;
+using CommunityBot.History;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Clients.Discord.Rest;
@@ -39,7 +40,8 @@ public sealed class ConfigHarness : IAsyncDisposable
         Scheduler.Setup(s => s.NextFireAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(NextFire);
         var configurator = new GuildConfigurator(new BotChannelAccess(rest.Client), Settings, Outbox, Health, Scheduler.Object, Poster.Object,
             Microsoft.Extensions.Options.Options.Create(new ScheduleOptions()), Time);
-        Handler = new ConfigCommandHandler(rest.Client, configurator, Time, NullLogger<ConfigCommandHandler>.Instance);
+        var history = new DeliveryHistory(Outbox, Health, Settings, [], Microsoft.Extensions.Options.Options.Create(new ScheduleOptions()), Time, NullLogger<DeliveryHistory>.Instance);
+        Handler = new ConfigCommandHandler(rest.Client, configurator, new ConfigHistoryRenderer(history), Time, NullLogger<ConfigCommandHandler>.Instance);
         GuildRemoved = new GuildRemovedHandler(Settings, Scheduler.Object, NullLogger<GuildRemovedHandler>.Instance);
         rest.Server.Default = Answer;
     }
