@@ -9,6 +9,7 @@ using CommunityBot.Delivery;
 using CommunityBot.Discord;
 using CommunityBot.Hosting;
 using CommunityBot.Http;
+using CommunityBot.History;
 using CommunityBot.Mastodon;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
@@ -24,7 +25,9 @@ CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 var oneShot = CommandLine.IsOneShot(args);
 // `announce <slug>` is one-shot but needs what the bot posts with: storage, the targets and their channels.
 var announceVerb = AnnounceCommand.IsAnnounce(args);
-var withBot = !oneShot || announceVerb;
+// `history` reads what the bot delivered: storage and the targets, nothing started.
+var historyVerb = HistoryCommand.IsHistory(args);
+var withBot = !oneShot || announceVerb || historyVerb;
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
     Args = oneShot ? [.. CommandLine.ConfigurationArguments(args)] : args,
@@ -39,6 +42,7 @@ if (withBot)
     builder.Services.AddStorage();
     builder.Services.AddCluster();
     builder.Services.AddDelivery();
+    builder.Services.AddHistory();
 }
 builder.Services.AddContent();
 builder.Services.AddCommands();
@@ -100,6 +104,10 @@ if (ConfigurationCheck.Problems(host.Services) is { Count: > 0 } problems)
 if (announceVerb)
 {
     return await AnnounceCommand.RunAsync(args, host.Services, System.Console.Out);
+}
+if (historyVerb)
+{
+    return await HistoryCommand.RunAsync(args, host.Services, System.Console.Out);
 }
 if (oneShot)
 {

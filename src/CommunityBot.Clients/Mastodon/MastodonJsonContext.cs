@@ -13,4 +13,5 @@ namespace CommunityBot.Clients.Mastodon;
 [JsonSerializable(typeof(IReadOnlyList<JsonNotification>))]
 [JsonSerializable(typeof(JsonInstance))]
 [JsonSerializable(typeof(JsonError))]
+[JsonSerializable(typeof(JsonStreamingMessage))]
 public sealed partial class MastodonJsonContext : JsonSerializerContext;

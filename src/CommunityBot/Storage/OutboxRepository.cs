@@ -200,6 +200,36 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
         return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.ReadTimestamp(1));
     }
 
+    /// <summary>
+    /// The latest rows, newest first: of one <paramref name="target"/>, or of the targets starting with
+    /// <paramref name="targetPrefix"/>, or of all when both are null; with <paramref name="problemsOnly"/> only the
+    /// failed rows and those waiting to be tried again.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEntry>> HistoryAsync(string? target, string? targetPrefix, bool problemsOnly, int limit, CancellationToken cancellationToken = default)
+    {
+        var where = new List<string>();
+        var parameters = new List<(string, object?)> { ("@limit", limit) };
+        if (target is not null)
+        {
+            where.Add("target = @target");
+            parameters.Add(("@target", target));
+        }
+        if (targetPrefix is not null)
+        {
+            where.Add("substr(target, 1, @prefixLength) = @prefix");
+            parameters.Add(("@prefix", targetPrefix));
+            parameters.Add(("@prefixLength", targetPrefix.Length));
+        }
+        if (problemsOnly)
+        {
+            where.Add("(status = 'failed' OR (status = 'pending' AND last_error IS NOT NULL))");
+        }
+        var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT {Columns} FROM outbox{filter} ORDER BY id DESC LIMIT @limit", [.. parameters]);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<OutboxEntry>> AllAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

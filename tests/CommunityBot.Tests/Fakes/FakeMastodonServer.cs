@@ -1,10 +1,12 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace CommunityBot.Tests.Fakes;
 
 /// <summary>
-/// A loopback Mastodon on Kestrel. It answers the four endpoints the bot uses with the fixtures in Fixtures/mastodon,
+/// A loopback Mastodon on Kestrel. It answers the endpoints the bot uses with the fixtures in Fixtures/mastodon (the
+/// instance's streaming address rewritten to <see cref="StreamingBaseUri"/>), serves the streaming WebSocket,
 /// refuses any token but <see cref="AccessToken"/> with Mastodon's 401 body, records every request, and lets a test
 /// script the next answers of a route (errors, rate limits, HTML pages from a proxy, a stall).
 /// </summary>
@@ -20,12 +22,19 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     private FakeMastodonServer()
     {
         _app = LoopbackWebApplication.Create();
+        _app.UseWebSockets();
         _app.Run(HandleAsync);
     }
 
     public Uri BaseUri { get; private set; } = null!;
 
     public IReadOnlyList<FakeMastodonRequest> Requests => _requests.Snapshot();
+
+    /// <summary>The WebSockets of /api/v1/streaming opened here.</summary>
+    public FakeMastodonStreaming Streaming { get; } = new();
+
+    /// <summary>What the instance gives as <c>configuration.urls.streaming</c>: this server (ws://) unless a test points it elsewhere.</summary>
+    public Uri StreamingBaseUri { get; set; } = null!;
 
     /// <summary>The X-RateLimit-* headers on default answers; null sends none.</summary>
     public Func<FakeMastodonResponse, FakeMastodonResponse>? DefaultRateLimit { get; set; }
@@ -35,6 +44,7 @@ public sealed class FakeMastodonServer : IAsyncDisposable
         var server = new FakeMastodonServer();
         await server._app.StartAsync();
         server.BaseUri = LoopbackWebApplication.Address(server._app);
+        server.StreamingBaseUri = new UriBuilder(server.BaseUri) { Scheme = "ws" }.Uri;
         server.DefaultRateLimit = response => response.WithRateLimit(300, 299, timeProvider.GetUtcNow().AddMinutes(5));
         return server;
     }
@@ -80,6 +90,12 @@ public sealed class FakeMastodonServer : IAsyncDisposable
             body);
 
         var response = Record(recorded);
+        if (response.AcceptWebSocket && context.WebSockets.IsWebSocketRequest)
+        {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            await Streaming.ServeAsync(socket, recorded, context.RequestAborted);
+            return;
+        }
         if (response.Hang)
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -121,18 +137,35 @@ public sealed class FakeMastodonServer : IAsyncDisposable
         var answer = (request.Method, request.Path) switch
         {
             ("GET", "/api/v1/accounts/verify_credentials") => FakeMastodonResponse.Fixture(200, "account_verify_credentials.json"),
-            ("GET", "/api/v2/instance") => FakeMastodonResponse.Fixture(200, "instance_v2.json"),
+            ("GET", "/api/v2/instance") => Instance(),
+            ("GET", "/api/v1/streaming") => FakeMastodonResponse.Stream(),
             ("POST", "/api/v1/statuses") => FakeMastodonResponse.Fixture(200, "status_created.json"),
-            ("GET", "/api/v1/notifications") => Notifications(),
+            ("GET", "/api/v1/notifications") => Notifications(request),
             _ => FakeMastodonResponse.Json(404, """{"error":"Record not found"}"""),
         };
         return DefaultRateLimit is null ? answer : DefaultRateLimit(answer);
     }
 
-    // The fixture holds notifications 17 and 15, newest first; the Link header points around them as Mastodon does.
-    private FakeMastodonResponse Notifications()
+    private FakeMastodonResponse Instance()
     {
-        var response = FakeMastodonResponse.Fixture(200, "notifications_mentions.json");
+        var instance = JsonNode.Parse(File.ReadAllText(FakeMastodonResponse.FixturePath("instance_v2.json")))!;
+        instance["configuration"]!["urls"]!["streaming"] = StreamingBaseUri.ToString().TrimEnd('/');
+        return FakeMastodonResponse.Json(200, instance.ToJsonString());
+    }
+
+    // The fixture holds notifications 17 and 15, newest first; the Link header points around them as Mastodon does.
+    // With min_id only the newer ones come back, as from Mastodon: a poll from the cursor 17 finds nothing new.
+    private FakeMastodonResponse Notifications(FakeMastodonRequest request)
+    {
+        var fixture = JsonNode.Parse(File.ReadAllText(FakeMastodonResponse.FixturePath("notifications_mentions.json")))!.AsArray();
+        if (request.Query.TryGetValue("min_id", out var minId) && long.TryParse(minId, out var after))
+        {
+            foreach (var older in fixture.Where(n => long.Parse((string)n!["id"]!, System.Globalization.CultureInfo.InvariantCulture) <= after).ToList())
+            {
+                fixture.Remove(older);
+            }
+        }
+        var response = FakeMastodonResponse.Json(200, fixture.ToJsonString());
         var api = new Uri(BaseUri, "api/v1/notifications");
         response.Headers["Link"] =
             $"<{api}?max_id=15&types%5B%5D=mention>; rel=\"next\", <{api}?min_id=17&types%5B%5D=mention>; rel=\"prev\"";

@@ -13,6 +13,7 @@ public static class ConfigCommand
     public const string Preview = "preview";
     public const string PostNow = "post-now";
     public const string Show = "show";
+    public const string History = "history";
 
     public const string ChannelOption = "channel";
     public const string TimeOption = "time";
@@ -45,6 +46,7 @@ public static class ConfigCommand
             Subcommand(Preview, "Show the next epigraph post exactly as it will appear, and when"),
             Subcommand(PostNow, "Post the next epigraph now"),
             Subcommand(Show, "Show this server's settings and recent delivery problems"),
+            Subcommand(History, "Show the latest deliveries here, with their errors, and where each channel stands"),
         ],
     };
 

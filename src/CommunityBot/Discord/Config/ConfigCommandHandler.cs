@@ -11,7 +11,7 @@ public sealed class ConfigCommandHandler
 {
     private readonly Dictionary<string, Func<ConfigRequest, CancellationToken, Task<Reply>>> _subcommands;
 
-    public ConfigCommandHandler(GuildConfigurator configurator)
+    public ConfigCommandHandler(GuildConfigurator configurator, ConfigHistoryRenderer history)
     {
         _subcommands = new Dictionary<string, Func<ConfigRequest, CancellationToken, Task<Reply>>>(StringComparer.Ordinal)
         {
@@ -24,6 +24,7 @@ public sealed class ConfigCommandHandler
             [ConfigCommand.Preview] = async (r, ct) => await configurator.PreviewAsync(r.GuildId, ct),
             [ConfigCommand.PostNow] = async (r, ct) => Say(await configurator.PostNowAsync(r.GuildId, r.Interaction.Id, ct)),
             [ConfigCommand.Show] = async (r, ct) => Say(await configurator.ShowAsync(r.GuildId, ct)),
+            [ConfigCommand.History] = async (r, ct) => Say(await history.RenderAsync(r.GuildId, ct)),
         };
     }
 

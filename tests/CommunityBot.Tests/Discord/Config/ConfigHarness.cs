@@ -6,6 +6,7 @@ using CommunityBot.Commands;
 using CommunityBot.Content;
 using CommunityBot.Discord;
 using CommunityBot.Discord.Config;
+using CommunityBot.History;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Clients.Discord.Rest;
@@ -42,10 +43,11 @@ public sealed class ConfigHarness : IAsyncDisposable
         Scheduler.Setup(s => s.NextFireAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(NextFire);
         var configurator = new GuildConfigurator(new BotChannelAccess(rest.Client), Settings, Outbox, Health, Scheduler.Object, Poster.Object,
             Microsoft.Extensions.Options.Options.Create(new ScheduleOptions()), Time);
+        var history = new DeliveryHistory(Outbox, Health, Settings, [], Microsoft.Extensions.Options.Options.Create(new ScheduleOptions()), Time, NullLogger<DeliveryHistory>.Instance);
         var contentOptions = Microsoft.Extensions.Options.Options.Create(new ContentOptions { Path = RepositoryPaths.SeedEssays });
         var content = new ContentStore(contentOptions, NullLogger<ContentStore>.Instance);
         Handler = new InteractionHandler(rest.Client, new InteractionResponder(rest.Client, Time, NullLogger<InteractionResponder>.Instance),
-            new CommandCore(content, new FirstRandomSource(), contentOptions), content, new ConfigCommandHandler(configurator));
+            new CommandCore(content, new FirstRandomSource(), contentOptions), content, new ConfigCommandHandler(configurator, new ConfigHistoryRenderer(history)));
         GuildRemoved = new GuildRemovedHandler(Settings, Scheduler.Object, NullLogger<GuildRemovedHandler>.Instance);
         rest.Server.Default = Answer;
     }
