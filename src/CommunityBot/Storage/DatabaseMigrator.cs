@@ -121,6 +121,13 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
               ALTER TABLE outbox ADD COLUMN lease_owner TEXT NULL;
               ALTER TABLE outbox ADD COLUMN lease_until TEXT NULL;
               """,
+        // A post of several steps (a Mastodon thread's parts, a Discord announcement and the thread under it): a later
+        // step names the row whose remote id it needs, read when it is sent. And whether a guild's announcements open
+        // a discussion thread.
+        """
+        ALTER TABLE outbox ADD COLUMN after_key TEXT NULL;
+        ALTER TABLE guild_settings ADD COLUMN announce_thread INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     // The host runs every StartingAsync before any StartAsync: whatever else starts, it starts on a migrated database,

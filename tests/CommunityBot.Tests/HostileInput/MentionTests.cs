@@ -84,7 +84,7 @@ public sealed partial class MentionTests : IDisposable
         var channel = new DiscordDeliveryChannel(delivery.Rest.Client);
         var epigraph = Assert.Single(store.Index.Epigraphs);
         var target = TargetKey.Discord(1, 10).ToString();
-        await delivery.Outbox.EnqueueAsync(target, "epigraph", channel.RenderEpigraph(target, epigraph), "epigraph:loud");
+        await delivery.Outbox.EnqueueAsync(target, "epigraph", channel.RenderEpigraph(target, epigraph)[0].Payload, "epigraph:loud");
 
         await delivery.StartWorkerAsync(channel);
         await delivery.WaitForOutboxAsync(rows => rows.All(r => r.Status == OutboxStatus.Delivered));

@@ -191,7 +191,7 @@ public sealed class MastodonBotTests : IAsyncLifetime
         _bot.Server.Enqueue("POST", "/api/v1/statuses", FakeMastodonResponse.Html(503, "proxy_503.html"));
         var channel = _bot.Get<IEnumerable<IDeliveryChannel>>().OfType<MastodonDeliveryChannel>().Single();
         var epigraph = _bot.Get<ContentStore>().Index.Epigraphs[0];
-        await _bot.Outbox.EnqueueAsync(_bot.Main.Target, "epigraph", channel.RenderEpigraph(_bot.Main.Target, epigraph), "epigraph:mastodon:main:1");
+        await _bot.Outbox.EnqueueAsync(_bot.Main.Target, "epigraph", channel.RenderEpigraph(_bot.Main.Target, epigraph)[0].Payload, "epigraph:mastodon:main:1");
         var row = (await _bot.Outbox.NextDueAsync(1))[0];
 
         var sending = channel.SendAsync(row, CancellationToken.None);
