@@ -17,11 +17,13 @@ public sealed class OutboxTimestampsTestsOnPostgres : IAsyncLifetime
     [DatabaseFact]
     public async Task Migration_TurnsTextTimesIntoTimestamps_KeepingEachRowsTime()
     {
-        // The outbox as the previous schema version left it: times as ISO-8601 text, no lease.
+        // The outbox as the schema version before the lease left it: times as ISO-8601 text, no lease, nor what the
+        // migrations after it added (the steps' after_key, the guild's announce_thread).
         await ExecuteAsync("""
             ALTER TABLE outbox ALTER COLUMN next_attempt_at TYPE TEXT, ALTER COLUMN created_at TYPE TEXT,
-                ALTER COLUMN delivered_at TYPE TEXT, DROP COLUMN lease_owner, DROP COLUMN lease_until;
-            DELETE FROM schema_version WHERE version = (SELECT MAX(version) FROM schema_version);
+                ALTER COLUMN delivered_at TYPE TEXT, DROP COLUMN lease_owner, DROP COLUMN lease_until, DROP COLUMN after_key;
+            ALTER TABLE guild_settings DROP COLUMN announce_thread;
+            DELETE FROM schema_version WHERE version >= (SELECT MAX(version) - 1 FROM schema_version);
             INSERT INTO outbox (target, kind, payload, idempotency_key, status, attempts, next_attempt_at, created_at)
             VALUES ('discord:1:10', 'epigraph', 'x', 'written-before', 'pending', 0, '2026-11-26T09:00:05.1234567+00:00', '2026-11-26T08:59:00.0000000+00:00');
             """);
