@@ -270,6 +270,15 @@ public sealed partial class DeliveryWorker(
         {
             return SendResult.Invalid($"no delivery channel for target '{entry.Target}' is configured");
         }
+        if (entry.AfterKey is { } afterKey)
+        {
+            var previous = await outbox.FindAsync(afterKey, stoppingToken);
+            if (previous is not { Status: OutboxStatus.Delivered, RemoteId: { } remoteId })
+            {
+                return NotInChain(entry, afterKey, previous);
+            }
+            entry = entry with { AfterRemoteId = remoteId };
+        }
         // Cut off well inside the lease, so that no other instance takes the row over while this send may still post it.
         var limit = options.Value.LeaseDuration / 2;
         using var cutOff = new CancellationTokenSource(limit, time);
@@ -286,6 +295,24 @@ public sealed partial class DeliveryWorker(
         {
             return SendResult.Unexpected(exception.Message);
         }
+    }
+
+    // A later step goes only under the one before it: sent on its own it would break the chain (a thread part
+    // replying to nothing, a thread on no message), so it waits for that step, or fails with it.
+    private SendResult NotInChain(OutboxEntry entry, string afterKey, OutboxEntry? previous)
+    {
+        if (previous is { Status: OutboxStatus.Pending })
+        {
+            return SendResult.Retry($"waiting for the step it follows ({afterKey}) to be delivered");
+        }
+        var why = previous switch
+        {
+            null => "is not in the outbox",
+            { Status: OutboxStatus.Failed } => $"failed ({previous.LastError ?? "no reason recorded"})",
+            _ => "was delivered without a remote id",
+        };
+        LogChainBroken(entry.Target, entry.Id, afterKey, previous?.Status ?? "missing");
+        return SendResult.Invalid($"not sent: the step it follows ({afterKey}) {why}");
     }
 
     private TimeSpan RetryDelay(int attempts) =>
@@ -318,6 +345,9 @@ public sealed partial class DeliveryWorker(
 
     [LoggerMessage(EventId = 7113, Level = LogLevel.Information, Message = "Delivery over {Transport} works again; its queued posts go out")]
     private partial void LogTransportResumed(string transport);
+
+    [LoggerMessage(EventId = 7120, Level = LogLevel.Warning, Message = "Outbox row {Id} to {Target} is not sent: the step it follows ({AfterKey}) is {AfterStatus}, and sending it alone would break its chain")]
+    private partial void LogChainBroken(string target, long id, string afterKey, string afterStatus);
 
     [LoggerMessage(EventId = 7107, Level = LogLevel.Error, Message = "Delivery to {Target} (outbox row {Id}) could not be recorded")]
     private partial void LogCrashed(Exception exception, string target, long id);

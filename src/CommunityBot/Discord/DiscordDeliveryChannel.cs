@@ -17,7 +17,8 @@ namespace CommunityBot.Discord;
 /// <summary>
 /// Posts to guild channels, the <see cref="TargetKind.Discord"/> targets. Every message carries a nonce made from the
 /// outbox row's key with enforce_nonce, so a retry after a timeout or a crash returns the message already posted
-/// instead of posting it again.
+/// instead of posting it again. An announcement may open a discussion thread on its message, a step of its own that
+/// follows the announcement's row, and the essay's epigraph is then the thread's first message.
 /// </summary>
 public sealed class DiscordDeliveryChannel(DiscordRestClient rest) : IDeliveryChannel
 {
@@ -25,18 +26,45 @@ public sealed class DiscordDeliveryChannel(DiscordRestClient rest) : IDeliveryCh
 
     public TargetKind Kind => TargetKind.Discord;
 
-    public string RenderEpigraph(string target, QuoteEntry epigraph)
+    private const int ThreadNameLength = 100;
+
+    public IReadOnlyList<OutboxStep> RenderEpigraph(string target, QuoteEntry epigraph) => [new(Epigraph(epigraph))];
+
+    private static string Epigraph(QuoteEntry epigraph)
     {
         var data = DiscordReplyRenderer.Render(new QuoteReply(epigraph, 1));
         return JsonSerializer.Serialize(new JsonMessageCreate { Embeds = data.Embeds, AllowedMentions = JsonAllowedMentions.None }, DiscordJsonContext.Default.JsonMessageCreate);
     }
 
     /// <summary>
+    /// The announcement, and with <paramref name="openThread"/> a public thread on it named after the essay (archived
+    /// after a quiet day) whose first message is the essay's epigraph.
+    /// </summary>
+    public IReadOnlyList<OutboxStep> RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId, bool openThread)
+    {
+        var announcement = new OutboxStep(Announcement(essay, mentionRoleId));
+        if (!openThread)
+        {
+            return [announcement];
+        }
+        var thread = new OutboxStep(
+            JsonSerializer.Serialize(new JsonThreadCreate { Name = ThreadName(essay), AutoArchiveDuration = JsonThreadCreate.OneDay }, DiscordJsonContext.Default.JsonThreadCreate),
+            StepAction.OpenThread);
+        return essay.Epigraph is { } epigraph
+            ? [announcement, thread, new OutboxStep(Epigraph(new QuoteEntry(epigraph, essay, IsEpigraph: true)))]
+            : [announcement, thread];
+    }
+
+    // A thread's name is plain text, never Markdown: the title as it is, cut to Discord's limit.
+    private static string ThreadName(Essay essay) =>
+        string.IsNullOrWhiteSpace(essay.Title) ? essay.Slug : DisplayFormat.Excerpt(essay.Title, ThreadNameLength);
+
+    /// <summary>
     /// An embed with the title, date, epigraph and link. The guild's chosen role is pinged, and allowed_mentions
     /// names that role alone, so nothing in an essay's text can ping anyone else. Every text of the essay (or the
     /// feed item) is escaped, so none of it renders as Markdown.
     /// </summary>
-    public string RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId)
+    private static string Announcement(Essay essay, ulong? mentionRoleId)
     {
         var description = new StringBuilder();
         if (essay.Epigraph is { } epigraph)
@@ -72,14 +100,65 @@ public sealed class DiscordDeliveryChannel(DiscordRestClient rest) : IDeliveryCh
         {
             return SendResult.Invalid($"'{entry.Target}' is not a Discord target (discord:<guild>:<channel>)");
         }
+        ulong? after = null;
+        if (entry.AfterRemoteId is { } afterId)
+        {
+            if (!ulong.TryParse(afterId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                return SendResult.Invalid($"the step it follows has no Discord id ('{afterId}')");
+            }
+            after = id;
+        }
+        if (entry.Kind == OutboxStep.ThreadKind)
+        {
+            return after is { } messageId
+                ? await OpenThreadAsync(target.ChannelId, messageId, entry.Payload, cancellationToken)
+                : SendResult.Invalid("a thread step follows no message");
+        }
         if (Read(entry.Payload) is not { } message)
         {
             return SendResult.Invalid("the stored message cannot be read");
         }
         try
         {
-            var posted = await rest.CreateMessageAsync(target.ChannelId, message with { Nonce = Nonce(entry.IdempotencyKey), EnforceNonce = true }, cancellationToken);
+            // A message that follows a step goes into the thread that step opened.
+            var posted = await rest.CreateMessageAsync(after ?? target.ChannelId, message with { Nonce = Nonce(entry.IdempotencyKey), EnforceNonce = true }, cancellationToken);
             return SendResult.Delivered(posted.Id.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (DiscordRestException exception)
+        {
+            return Classify(exception);
+        }
+        catch (Exception exception) when (exception is TimeoutException or HttpRequestException or DiscordRequestRefusedException)
+        {
+            return SendResult.Retry(exception.Message);
+        }
+    }
+
+    private async Task<SendResult> OpenThreadAsync(ulong channelId, ulong messageId, string payload, CancellationToken cancellationToken)
+    {
+        JsonThreadCreate? thread;
+        try
+        {
+            thread = JsonSerializer.Deserialize(payload, DiscordJsonContext.Default.JsonThreadCreate);
+        }
+        catch (JsonException)
+        {
+            thread = null;
+        }
+        if (thread is null)
+        {
+            return SendResult.Invalid("the stored thread cannot be read");
+        }
+        try
+        {
+            var opened = await rest.StartThreadFromMessageAsync(channelId, messageId, thread, cancellationToken);
+            return SendResult.Delivered(opened.Id.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (DiscordRestException exception) when (exception.Code == DiscordErrorCodes.ThreadAlreadyCreatedForMessage)
+        {
+            // An earlier attempt opened it and its answer was lost: a message's thread has the message's id.
+            return SendResult.Delivered(messageId.ToString(CultureInfo.InvariantCulture));
         }
         catch (DiscordRestException exception)
         {

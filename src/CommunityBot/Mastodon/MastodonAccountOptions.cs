@@ -25,4 +25,7 @@ public sealed class MastodonAccountOptions
     public string? ContentWarning { get; set; }
 
     public bool ReplyToMentions { get; set; } = true;
+
+    /// <summary>A quote over the instance's budget goes out as a thread (the default), or shortened to one status.</summary>
+    public LongQuoteStyle LongQuotes { get; set; } = LongQuoteStyle.Thread;
 }

@@ -209,9 +209,9 @@ public sealed partial class MastodonMentionPoller(
         }
         var parsed = CommandParser.Parse(MentionText.CommandOf(status.Content));
         var reply = parsed.Problem ?? commands.Execute(parsed.Request!);
-        var text = MastodonStatusComposer.Reply(asker, ConsoleRenderer.Render(reply), account.Options, account.Budget);
-        var payload = MastodonDeliveryChannel.Payload(account, text, status.Id, ReplyVisibility.Stricter(status.Visibility, account.Options.Visibility));
-        if (await outbox.EnqueueAsync(account.Target, "reply", payload, $"reply:{account.Options.Name}:{mention.Id}", cancellationToken))
+        var parts = MastodonStatusComposer.ReplyParts(asker, ConsoleRenderer.Render(reply), account.Options, account.Budget);
+        var steps = MastodonDeliveryChannel.Steps(account, parts, status.Id, ReplyVisibility.Stricter(status.Visibility, account.Options.Visibility));
+        if (await outbox.EnqueueAsync(OutboxStep.Chain(account.Target, "reply", $"reply:{account.Options.Name}:{mention.Id}", steps), cancellationToken))
         {
             Record(_repliesByPerson, asker, now);
             Record(_repliesByAccount, account.Options.Name, now);

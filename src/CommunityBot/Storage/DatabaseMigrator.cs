@@ -123,13 +123,19 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
               """,
         // When each of the Discord gateway's identify buckets may next IDENTIFY, shared by the instances that run shards
         // of one bot (DatabaseIdentifyGate). A single instance on SQLite keeps its buckets in memory and leaves it empty.
-        // IF NOT EXISTS: what it holds is stale after 5 seconds, so running this again over it is harmless.
         $"""
         CREATE TABLE IF NOT EXISTS identify_slot (
             bucket INTEGER PRIMARY KEY,
             next_allowed {(database.IsPostgres ? "timestamptz" : "TEXT")} NOT NULL,
             owner TEXT NOT NULL
         );
+        """,
+        // A post of several steps (a Mastodon thread's parts, a Discord announcement and the thread under it): a later
+        // step names the row whose remote id it needs, read when it is sent. And whether a guild's announcements open
+        // a discussion thread.
+        """
+        ALTER TABLE outbox ADD COLUMN after_key TEXT NULL;
+        ALTER TABLE guild_settings ADD COLUMN announce_thread INTEGER NOT NULL DEFAULT 0;
         """,
     ];
 

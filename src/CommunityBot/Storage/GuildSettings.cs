@@ -1,6 +1,9 @@
 namespace CommunityBot.Storage;
 
-/// <summary>What a guild's moderators chose with /config; a null schedule means the default from Schedule:Epigraph.</summary>
+/// <summary>
+/// What a guild's moderators chose with /config; a null schedule means the default from Schedule:Epigraph.
+/// <paramref name="AnnounceThread"/>: each announcement opens a discussion thread.
+/// </summary>
 public sealed record GuildSettings(
     ulong GuildId,
     ulong? EpigraphChannelId = null,
@@ -8,4 +11,5 @@ public sealed record GuildSettings(
     string? EpigraphTimeZone = null,
     ulong? AnnounceChannelId = null,
     ulong? AnnounceRoleId = null,
-    bool Paused = false);
+    bool Paused = false,
+    bool AnnounceThread = false);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,8 @@ namespace CommunityBot.Tests.Fakes;
 /// A loopback Mastodon on Kestrel. It answers the endpoints the bot uses with the fixtures in Fixtures/mastodon (the
 /// instance's streaming address rewritten to <see cref="StreamingBaseUri"/>), serves the streaming WebSocket,
 /// refuses any token but <see cref="AccessToken"/> with Mastodon's 401 body, records every request, and lets a test
-/// script the next answers of a route (errors, rate limits, HTML pages from a proxy, a stall).
+/// script the next answers of a route (errors, rate limits, HTML pages from a proxy, a stall). Like Mastodon, it makes
+/// one status per Idempotency-Key: a second post with a key it has seen answers the status made the first time.
 /// </summary>
 public sealed class FakeMastodonServer : IAsyncDisposable
 {
@@ -17,6 +19,8 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly RequestLog<FakeMastodonRequest> _requests = new();
     private readonly Dictionary<string, Queue<FakeMastodonResponse>> _scripted = [];
+    private readonly Dictionary<string, string> _statusIds = new(StringComparer.Ordinal);
+    private readonly List<FakeMastodonRequest> _statuses = [];
     private readonly WebApplication _app;
 
     private FakeMastodonServer()
@@ -64,6 +68,30 @@ public sealed class FakeMastodonServer : IAsyncDisposable
             {
                 queue.Enqueue(response);
             }
+        }
+    }
+
+    /// <summary>Answers a request before the scripted and default answers when it returns one (a failure on one thread part, say).</summary>
+    public Func<FakeMastodonRequest, FakeMastodonResponse?>? Answer { get; set; }
+
+    /// <summary>The requests that made a status, one per status (a repeated Idempotency-Key makes none).</summary>
+    public IReadOnlyList<FakeMastodonRequest> StatusesCreated
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _statuses];
+            }
+        }
+    }
+
+    /// <summary>The id of the status made for <paramref name="idempotencyKey"/>, or null when none was.</summary>
+    public string? StatusIdOf(string idempotencyKey)
+    {
+        lock (_lock)
+        {
+            return _statusIds.GetValueOrDefault(idempotencyKey);
         }
     }
 
@@ -115,6 +143,15 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     private FakeMastodonResponse Record(FakeMastodonRequest request)
     {
         _requests.Add(request);
+        if (Answer?.Invoke(request) is { } answered)
+        {
+            if (answered.Hang && IsStatusPost(request))
+            {
+                // Made, but the answer never arrives: a retry with its key must get this status, not a second one.
+                CreateStatus(request);
+            }
+            return answered;
+        }
         FakeMastodonResponse? scripted = null;
         lock (_lock)
         {
@@ -139,11 +176,39 @@ public sealed class FakeMastodonServer : IAsyncDisposable
             ("GET", "/api/v1/accounts/verify_credentials") => FakeMastodonResponse.Fixture(200, "account_verify_credentials.json"),
             ("GET", "/api/v2/instance") => Instance(),
             ("GET", "/api/v1/streaming") => FakeMastodonResponse.Stream(),
-            ("POST", "/api/v1/statuses") => FakeMastodonResponse.Fixture(200, "status_created.json"),
+            ("POST", "/api/v1/statuses") => CreateStatus(request),
             ("GET", "/api/v1/notifications") => Notifications(request),
             _ => FakeMastodonResponse.Json(404, """{"error":"Record not found"}"""),
         };
         return DefaultRateLimit is null ? answer : DefaultRateLimit(answer);
+    }
+
+    private static bool IsStatusPost(FakeMastodonRequest request) => request is { Method: "POST", Path: "/api/v1/statuses" };
+
+    // The fixture's status, with an id of its own per Idempotency-Key (the fixture's for the first) and the request's in_reply_to_id.
+    private FakeMastodonResponse CreateStatus(FakeMastodonRequest request)
+    {
+        var key = request.Header("Idempotency-Key") ?? Guid.NewGuid().ToString();
+        string id;
+        lock (_lock)
+        {
+            if (!_statusIds.TryGetValue(key, out id!))
+            {
+                id = (103254962155278888 + _statusIds.Count).ToString(CultureInfo.InvariantCulture);
+                _statusIds[key] = id;
+                _statuses.Add(request);
+            }
+        }
+        var status = JsonNode.Parse(File.ReadAllText(FakeMastodonResponse.FixturePath("status_created.json")))!;
+        status["id"] = id;
+        var sent = string.IsNullOrEmpty(request.Body) || request.Header("Content-Type")?.Contains("json", StringComparison.OrdinalIgnoreCase) != true
+            ? null
+            : JsonNode.Parse(request.Body);
+        if (sent?["in_reply_to_id"] is { } inReplyTo)
+        {
+            status["in_reply_to_id"] = inReplyTo.GetValue<string>();
+        }
+        return FakeMastodonResponse.Json(200, status.ToJsonString());
     }
 
     private FakeMastodonResponse Instance()

@@ -13,4 +13,10 @@ public sealed partial class DiscordRestClient
     public Task<JsonMessage> CreateMessageAsync(ulong channelId, JsonMessageCreate message, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, string.Create(CultureInfo.InvariantCulture, $"channels/{channelId}/messages"), new DiscordRoute("POST channels/{channel}/messages", channelId),
             Json(message, DiscordJsonContext.Default.JsonMessageCreate), DiscordJsonContext.Default.JsonMessage, cancellationToken);
+
+    // A message has at most one thread, whose id is the message's: a second call answers 160004, not a second thread.
+    public Task<JsonChannel> StartThreadFromMessageAsync(ulong channelId, ulong messageId, JsonThreadCreate thread, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, string.Create(CultureInfo.InvariantCulture, $"channels/{channelId}/messages/{messageId}/threads"),
+            new DiscordRoute("POST channels/{channel}/messages/{message}/threads", channelId),
+            Json(thread, DiscordJsonContext.Default.JsonThreadCreate), DiscordJsonContext.Default.JsonChannel, cancellationToken);
 }

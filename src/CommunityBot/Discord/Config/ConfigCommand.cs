@@ -20,6 +20,7 @@ public static class ConfigCommand
     public const string CronOption = "cron";
     public const string TimeZoneOption = "timezone";
     public const string RoleOption = "role";
+    public const string ThreadOption = "thread";
 
     private const int GuildContext = 0;
 
@@ -40,7 +41,8 @@ public static class ConfigCommand
                 Text(TimeZoneOption, "IANA time zone, e.g. Europe/Berlin or America/New_York", 64)),
             Subcommand(Announcements, "Choose the channel, and optionally a role to ping, for new-essay announcements",
                 Channel("The text or announcement channel for announcements"),
-                new JsonApplicationCommandOption { Type = JsonApplicationCommandOption.RoleType, Name = RoleOption, Description = "A role to ping with each announcement" }),
+                new JsonApplicationCommandOption { Type = JsonApplicationCommandOption.RoleType, Name = RoleOption, Description = "A role to ping with each announcement" },
+                new JsonApplicationCommandOption { Type = JsonApplicationCommandOption.BooleanType, Name = ThreadOption, Description = "Open a discussion thread under each announcement" }),
             Subcommand(Pause, "Stop the scheduled epigraphs until resumed"),
             Subcommand(Resume, "Start the scheduled epigraphs again"),
             Subcommand(Preview, "Show the next epigraph post exactly as it will appear, and when"),

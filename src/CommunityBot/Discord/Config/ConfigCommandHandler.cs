@@ -18,7 +18,7 @@ public sealed class ConfigCommandHandler
             [ConfigCommand.Epigraphs] = async (r, ct) => Say(await configurator.SetEpigraphsAsync(r.GuildId, r.Snowflake(ConfigCommand.ChannelOption) ?? 0,
                 r.Text(ConfigCommand.TimeOption), r.Text(ConfigCommand.CronOption), r.Text(ConfigCommand.TimeZoneOption), ct)),
             [ConfigCommand.Announcements] = async (r, ct) => Say(await configurator.SetAnnouncementsAsync(r.GuildId, r.Snowflake(ConfigCommand.ChannelOption) ?? 0,
-                r.Snowflake(ConfigCommand.RoleOption), r.Role(ConfigCommand.RoleOption), ct)),
+                r.Snowflake(ConfigCommand.RoleOption), r.Role(ConfigCommand.RoleOption), r.Flag(ConfigCommand.ThreadOption), ct)),
             [ConfigCommand.Pause] = async (r, ct) => Say(await configurator.PauseAsync(r.GuildId, ct)),
             [ConfigCommand.Resume] = async (r, ct) => Say(await configurator.ResumeAsync(r.GuildId, ct)),
             [ConfigCommand.Preview] = async (r, ct) => await configurator.PreviewAsync(r.GuildId, ct),

@@ -11,6 +11,9 @@ public sealed record ConfigRequest(JsonInteraction Interaction, ulong GuildId, I
         Options.FirstOrDefault(o => o.Name == name)?.Value is { ValueKind: JsonValueKind.String } value
         && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
+    public bool? Flag(string name) =>
+        Options.FirstOrDefault(o => o.Name == name)?.Value is { ValueKind: JsonValueKind.True or JsonValueKind.False } value ? value.GetBoolean() : null;
+
     /// <summary>Channel and role options carry the snowflake as a string.</summary>
     public ulong? Snowflake(string name) =>
         ulong.TryParse(Text(name), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;

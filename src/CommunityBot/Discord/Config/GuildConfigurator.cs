@@ -75,20 +75,26 @@ public sealed partial class GuildConfigurator(
         return $"{saved}\nNext post: {await NextPostAsync(target, schedule!, cancellationToken)}.";
     }
 
-    public async Task<string> SetAnnouncementsAsync(ulong guildId, ulong channelId, ulong? roleId, JsonRole? role, CancellationToken cancellationToken)
+    /// <param name="thread">Whether each announcement opens a discussion thread; null keeps what was chosen before.</param>
+    public async Task<string> SetAnnouncementsAsync(ulong guildId, ulong channelId, ulong? roleId, JsonRole? role, bool? thread, CancellationToken cancellationToken)
     {
         if (roleId == guildId)
         {
             return "Not saved: choose a role other than @everyone to ping, or leave `role` out.";
         }
-        var check = await access.CheckAsync(guildId, channelId, DiscordPermissions.ToPost, cancellationToken);
+        var previous = await settings.GetAsync(guildId, cancellationToken) ?? new GuildSettings(guildId);
+        var openThread = thread ?? previous.AnnounceThread;
+        // Threads are checked whenever they stay on, so moving announcements to a channel that forbids them is caught too.
+        var check = await access.CheckAsync(guildId, channelId, DiscordPermissions.ToPost | (openThread ? DiscordPermissions.ToOpenThreads : 0), cancellationToken);
         if (!check.CanPost)
         {
             return $"Not saved: {check.Problem}";
         }
-        var previous = await settings.GetAsync(guildId, cancellationToken) ?? new GuildSettings(guildId);
-        await settings.SaveAsync(previous with { AnnounceChannelId = channelId, AnnounceRoleId = roleId }, cancellationToken);
+        await settings.SaveAsync(previous with { AnnounceChannelId = channelId, AnnounceRoleId = roleId, AnnounceThread = openThread }, cancellationToken);
         var reply = roleId is { } r ? $"New essays are announced in <#{channelId}>, pinging <@&{r}>." : $"New essays are announced in <#{channelId}>, without pinging a role.";
+        reply += openThread
+            ? "\nEach announcement opens a discussion thread, named after the essay, with its epigraph as the first message."
+            : "";
         // Discord drops the ping silently for a role that is not mentionable unless the bot may mention every role.
         if (role is { Mentionable: false } && (check.Permissions & DiscordPermissions.MentionEveryone) == 0)
         {
@@ -174,7 +180,7 @@ public sealed partial class GuildConfigurator(
             lines.Add("**Epigraphs:** no channel yet (`/config epigraphs channel:#channel`).");
         }
         lines.Add(current.AnnounceChannelId is { } announce
-            ? $"**Announcements:** <#{announce}>{(current.AnnounceRoleId is { } role ? $", pinging <@&{role}>" : ", no role pinged")}."
+            ? $"**Announcements:** <#{announce}>{(current.AnnounceRoleId is { } role ? $", pinging <@&{role}>" : ", no role pinged")}{(current.AnnounceThread ? ", a discussion thread under each" : "")}."
             : "**Announcements:** no channel yet (`/config announcements channel:#channel`).");
         var failed = (await outbox.RecentAsync(GuildTargets.Prefix(guildId), RecentRows, cancellationToken))
             .Where(row => row.Status == OutboxStatus.Failed).ToList();

@@ -86,7 +86,13 @@ public sealed class ConfigHarness : IAsyncDisposable
         {
             ["type"] = 1,
             ["name"] = subcommand,
-            ["options"] = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject { ["type"] = o.Type, ["name"] = o.Name, ["value"] = o.Value })]),
+            // Discord sends a boolean option's value as a JSON boolean, every other kind here as a string.
+            ["options"] = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject
+            {
+                ["type"] = o.Type,
+                ["name"] = o.Name,
+                ["value"] = o.Type == JsonApplicationCommandOption.BooleanType ? JsonValue.Create(bool.Parse(o.Value)) : JsonValue.Create(o.Value),
+            })]),
         });
         return json.Deserialize(DiscordJsonContext.Default.JsonInteraction)!;
     }
