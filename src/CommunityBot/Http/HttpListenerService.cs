@@ -46,7 +46,9 @@ internal sealed partial class HttpListenerService(
             .AddMeter(ClientMetrics.MeterName)
             .AddRuntimeInstrumentation()
             .AddHttpClientInstrumentation()
-            .AddPrometheusExporter());
+            // The exporter would answer scrapes within 300 ms of each other from a cache: a scrape is cheap here, and
+            // two scrapers (or a scrape right after an incident) should see the same, current figures.
+            .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
 
         var app = builder.Build();
         var health = new HealthEndpoints(bot.GetRequiredService<ReadinessProbe>());

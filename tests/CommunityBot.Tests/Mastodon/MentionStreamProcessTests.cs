@@ -53,9 +53,11 @@ public sealed class MentionStreamProcessTests
         }
     }
 
-    // The poll that follows the stream's opening has been answered (the requests are recorded in order).
+    // The poll that follows the stream's opening has reached its last page: on a new database it first reads the
+    // newest mentions, then asks from that cursor (min_id) whether anything is newer (the requests are recorded in order).
     private static bool CaughtUp(IReadOnlyList<FakeMastodonRequest> requests) =>
-        requests.ToList().FindLastIndex(r => r.Path == "/api/v1/notifications") > requests.ToList().FindIndex(r => r.Path == "/api/v1/streaming");
+        requests.ToList().FindLastIndex(r => r.Path == "/api/v1/notifications" && r.Query.ContainsKey("min_id"))
+            > requests.ToList().FindIndex(r => r.Path == "/api/v1/streaming");
 
     private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
     {
