@@ -40,6 +40,9 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     /// <summary>What the instance gives as <c>configuration.urls.streaming</c>: this server (ws://) unless a test points it elsewhere.</summary>
     public Uri StreamingBaseUri { get; set; } = null!;
 
+    /// <summary>What the instance gives as <c>configuration.statuses.max_characters</c>; null keeps the fixture's 500.</summary>
+    public int? MaxCharacters { get; set; }
+
     /// <summary>The X-RateLimit-* headers on default answers; null sends none.</summary>
     public Func<FakeMastodonResponse, FakeMastodonResponse>? DefaultRateLimit { get; set; }
 
@@ -215,6 +218,10 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     {
         var instance = JsonNode.Parse(File.ReadAllText(FakeMastodonResponse.FixturePath("instance_v2.json")))!;
         instance["configuration"]!["urls"]!["streaming"] = StreamingBaseUri.ToString().TrimEnd('/');
+        if (MaxCharacters is { } maxCharacters)
+        {
+            instance["configuration"]!["statuses"]!["max_characters"] = maxCharacters;
+        }
         return FakeMastodonResponse.Json(200, instance.ToJsonString());
     }
 

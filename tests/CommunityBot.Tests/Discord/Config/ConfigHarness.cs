@@ -78,7 +78,11 @@ public sealed class ConfigHarness : IAsyncDisposable
     public static string Target(ulong channelId) => $"discord:{GuildId}:{channelId}";
 
     /// <summary>A /config interaction shaped like Discord's, with the given subcommand, options and member permissions.</summary>
-    public static JsonInteraction Interaction(string subcommand, string permissions = ManageGuild, params (string Name, int Type, string Value)[] options)
+    public static JsonInteraction Interaction(string subcommand, string permissions = ManageGuild, params (string Name, int Type, string Value)[] options) =>
+        InteractionJson(subcommand, permissions, options).Deserialize(DiscordJsonContext.Default.JsonInteraction)!;
+
+    /// <summary>The same interaction as JSON, as Discord sends it in an INTERACTION_CREATE dispatch.</summary>
+    public static JsonNode InteractionJson(string subcommand, string permissions = ManageGuild, params (string Name, int Type, string Value)[] options)
     {
         var json = JsonNode.Parse(ReadFixture("interaction-config-epigraphs.json"))!;
         json["member"]!["permissions"] = permissions;
@@ -94,7 +98,7 @@ public sealed class ConfigHarness : IAsyncDisposable
                 ["value"] = o.Type == JsonApplicationCommandOption.BooleanType ? JsonValue.Create(bool.Parse(o.Value)) : JsonValue.Create(o.Value),
             })]),
         });
-        return json.Deserialize(DiscordJsonContext.Default.JsonInteraction)!;
+        return json;
     }
 
     public static JsonInteraction Epigraphs(ulong channelId, string? time = null, string? cron = null, string? zone = null, string permissions = ManageGuild) =>
@@ -125,7 +129,13 @@ public sealed class ConfigHarness : IAsyncDisposable
 
     private static FakeDiscordRestResponse Fixture(string name) => FakeDiscordRestResponse.Json(ReadFixture(name));
 
-    private FakeDiscordRestResponse Answer(FakeDiscordRestRequest request)
+    private FakeDiscordRestResponse Answer(FakeDiscordRestRequest request) => Answer(request, Channels);
+
+    /// <summary>
+    /// Discord's answers to what /config reads (the bot, its guild, roles and member, the <paramref name="channels"/>
+    /// with their overwrites) and to an interaction's reply; anything else is an unknown channel.
+    /// </summary>
+    public static FakeDiscordRestResponse Answer(FakeDiscordRestRequest request, IReadOnlyDictionary<ulong, string> channels)
     {
         var path = request.Path.Replace("/api/v10/", "", StringComparison.Ordinal);
         var parts = path.Split('/');
@@ -135,7 +145,7 @@ public sealed class ConfigHarness : IAsyncDisposable
             ["guilds", _] => Fixture("guild.json"),
             ["guilds", _, "members", var user] when user == BotId.ToString(System.Globalization.CultureInfo.InvariantCulture) =>
                 FakeDiscordRestResponse.Fixture("guild-member.json"),
-            ["channels", var id] when Channels.TryGetValue(ulong.Parse(id, System.Globalization.CultureInfo.InvariantCulture), out var overwrites) =>
+            ["channels", var id] when channels.TryGetValue(ulong.Parse(id, System.Globalization.CultureInfo.InvariantCulture), out var overwrites) =>
                 FakeDiscordRestResponse.Json($$"""{"id": "{{id}}", "guild_id": "{{GuildId}}", "name": "epigraphs", "type": 0, "position": 6, "permission_overwrites": {{overwrites}}}"""),
             ["interactions", _, _, "callback"] => FakeDiscordRestResponse.NoContent(),
             ["webhooks", _, _, "messages", "@original"] => FakeDiscordRestResponse.Fixture("message.json"),
