@@ -169,7 +169,7 @@ public sealed partial class DeliveryWorker(
     private async Task RecordAsync(OutboxEntry entry, SendResult result)
     {
         var error = result.Error ?? result.Outcome.ToString();
-        BotMetrics.Delivery(Transport(entry).Split(':')[0], result.Outcome.ToString().ToLowerInvariant());
+        BotMetrics.Delivery(TargetKey.TryParse(entry.Target, out var key) ? key.KindText : entry.Target, result.Outcome.ToString().ToLowerInvariant());
         switch (result.Outcome)
         {
             case SendOutcome.Delivered:

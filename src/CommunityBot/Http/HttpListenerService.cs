@@ -24,6 +24,7 @@ internal sealed partial class HttpListenerService(
     IOptions<HttpOptions> options,
     IOptions<DiscordBotOptions> discord,
     ILoggerFactory loggers,
+    TimeProvider time,
     ILogger<HttpListenerService> logger) : IHostedService, IAsyncDisposable
 {
     public const string MetricsPath = "/metrics";
@@ -93,7 +94,7 @@ internal sealed partial class HttpListenerService(
         try
         {
             var (count, oldest) = await outbox.PendingAsync(context.RequestAborted);
-            BotMetrics.Outbox(count, oldest is { } at ? DateTimeOffset.UtcNow - at : TimeSpan.Zero);
+            BotMetrics.Outbox(count, oldest is { } at ? time.GetUtcNow() - at : TimeSpan.Zero);
         }
         catch (System.Data.Common.DbException exception)
         {
