@@ -23,7 +23,7 @@ public static partial class ConfigurationCheck
             }
             catch (OptionsValidationException validation)
             {
-                problems.AddRange(validation.Failures.Where(f => !problems.Contains(f)));
+                problems.AddRange(validation.Failures.Select(f => f.StartsWith(section.KeyPrefix, StringComparison.Ordinal) ? f : section.KeyPrefix + f).Where(f => !problems.Contains(f)));
             }
             catch (InvalidOperationException binding) when (BindingProblem(binding, configuration) is { } problem)
             {
