@@ -34,7 +34,7 @@ public sealed partial class DiscordService(
         }
         catch (GatewayFatalException exception)
         {
-            LogStopped(exception.CloseCode);
+            LogStopped((int)exception.CloseCode);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -14,15 +14,21 @@ public static class DiscordServiceCollectionExtensions
     /// <summary>Slash commands over our own gateway and REST clients, all read from the Discord section.</summary>
     public static IServiceCollection AddDiscord(this IServiceCollection services)
     {
-        services.AddSection<DiscordBotOptions, DiscordBotOptionsValidator>(DiscordBotOptions.Section);
-        services.AddSection<DiscordGatewayOptions, DiscordGatewayOptionsValidator>(DiscordBotOptions.Section)
-            .Configure<IConfiguration>((gateway, configuration) => ShardIdList.Apply(gateway, configuration[ShardIdList.Key]));
+        services.AddSection<DiscordBotOptions, DiscordBotOptionsValidator>(DiscordBotOptions.Section, (section, options) => section.Bind(options));
+        // The clients know nothing of configuration: their options are bound here, and ConfigurationCheck puts the
+        // section in front of their messages, which name the option only.
+        services.AddOptions<DiscordGatewayOptions>()
+            .Configure<IConfiguration>((gateway, configuration) =>
+            {
+                configuration.GetSection(DiscordBotOptions.Section).Bind(gateway);
+                ShardIdList.Apply(gateway, configuration[ShardIdList.Key]);
+            });
+        services.AddClientSectionCheck<DiscordGatewayOptions>(DiscordBotOptions.Section);
+        services.AddOptions<DiscordRestOptions>().BindConfiguration(DiscordBotOptions.Section);
+        services.AddClientSectionCheck<DiscordRestOptions>(DiscordBotOptions.Section);
         services.AddDiscordRest();
-        services.AddSectionCheck<DiscordRestOptions>(DiscordBotOptions.Section);
-        services.AddSingleton<IGatewayBotProvider>(provider => provider.GetRequiredService<DiscordRestClient>());
-        // GUILDS (1 << 0), not privileged: without it Discord does not say when the bot is removed from a guild.
-        services.PostConfigure<DiscordGatewayOptions>(gateway => gateway.Intents |= 1);
-        services.AddSingleton<ShardedGatewayClient>();
+        // Guilds, not privileged: without it Discord does not say when the bot is removed from a guild.
+        services.AddDiscordGateway(gateway => gateway.Intents |= GatewayIntents.Guilds);
         services.AddSingleton<InteractionHandler>();
         services.AddDiscordConfig();
         services.AddSingleton<DiscordCommandRegistrar>();

@@ -37,13 +37,13 @@ public sealed partial class InteractionHandler(
         {
             switch (interaction.Type)
             {
-                case JsonInteraction.ApplicationCommandType:
+                case InteractionType.ApplicationCommand:
                     await CommandAsync(interaction, state, cancellationToken);
                     break;
-                case JsonInteraction.AutocompleteType:
+                case InteractionType.ApplicationCommandAutocomplete:
                     await AutocompleteAsync(interaction, cancellationToken);
                     break;
-                case JsonInteraction.MessageComponentType:
+                case InteractionType.MessageComponent:
                     await ComponentAsync(interaction, cancellationToken);
                     break;
                 default:
@@ -53,7 +53,7 @@ public sealed partial class InteractionHandler(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogFailed(exception, interaction.Data?.Name ?? interaction.Data?.CustomId ?? interaction.Type.ToString(CultureInfo.InvariantCulture));
+            LogFailed(exception, interaction.Data?.Name ?? interaction.Data?.CustomId ?? interaction.Type.ToString());
             await ReportFailureAsync(interaction, state, exception, cancellationToken);
         }
     }
@@ -77,7 +77,7 @@ public sealed partial class InteractionHandler(
         if (await Task.WhenAny(work, Task.Delay(DeferAfter, time, cancellationToken)) != work)
         {
             await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
-                new JsonInteractionResponse { Type = JsonInteractionResponse.DeferredChannelMessageWithSourceType }, cancellationToken);
+                new JsonInteractionResponse { Type = InteractionCallbackType.DeferredChannelMessageWithSource }, cancellationToken);
             state.Deferred = true;
             await rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, AsMessage(DiscordReplyRenderer.Render(await work)), cancellationToken);
             return;
@@ -101,7 +101,7 @@ public sealed partial class InteractionHandler(
         };
         return rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, new JsonInteractionResponse
         {
-            Type = JsonInteractionResponse.AutocompleteResultType,
+            Type = InteractionCallbackType.ApplicationCommandAutocompleteResult,
             Data = new JsonInteractionCallbackData { Choices = choices },
         }, cancellationToken);
     }
@@ -117,13 +117,13 @@ public sealed partial class InteractionHandler(
         var reply = commands.Execute(new CommandRequest("essays", new Dictionary<string, string> { ["page"] = page }));
         var data = DiscordReplyRenderer.Render(reply);
         // A page that no longer exists (essays were removed) is told to the clicker alone; the list stays as it is.
-        var type = reply is ProblemReply ? JsonInteractionResponse.ChannelMessageWithSourceType : JsonInteractionResponse.UpdateMessageType;
+        var type = reply is ProblemReply ? InteractionCallbackType.ChannelMessageWithSource : InteractionCallbackType.UpdateMessage;
         return rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, new JsonInteractionResponse { Type = type, Data = data }, cancellationToken);
     }
 
     private Task RespondAsync(JsonInteraction interaction, JsonInteractionCallbackData data, CancellationToken cancellationToken) =>
         rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
-            new JsonInteractionResponse { Type = JsonInteractionResponse.ChannelMessageWithSourceType, Data = data }, cancellationToken);
+            new JsonInteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = data }, cancellationToken);
 
     private async Task ReportFailureAsync(JsonInteraction interaction, ResponseState state, Exception exception, CancellationToken cancellationToken)
     {
@@ -134,7 +134,7 @@ public sealed partial class InteractionHandler(
             {
                 await rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, AsMessage(message), cancellationToken);
             }
-            else if (interaction.Type != JsonInteraction.AutocompleteType)
+            else if (interaction.Type != InteractionType.ApplicationCommandAutocomplete)
             {
                 await RespondAsync(interaction, message, cancellationToken);
             }

@@ -26,12 +26,12 @@ public sealed partial class ConfigCommandHandler(
         {
             await deferral.CancelAsync();
             await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
-                new JsonInteractionResponse { Type = JsonInteractionResponse.ChannelMessageWithSourceType, Data = await work }, cancellationToken);
+                new JsonInteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = await work }, cancellationToken);
             return;
         }
         await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, new JsonInteractionResponse
         {
-            Type = JsonInteractionResponse.DeferredChannelMessageWithSourceType,
+            Type = InteractionCallbackType.DeferredChannelMessageWithSource,
             Data = new JsonInteractionCallbackData { Flags = MessageFlags.Ephemeral },
         }, cancellationToken);
         var data = await work;
