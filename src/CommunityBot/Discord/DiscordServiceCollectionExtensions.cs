@@ -32,6 +32,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionHandler>();
         services.AddDiscordConfig();
         services.AddSingleton<DiscordCommandRegistrar>();
+        services.AddSingleton<StartupCompaction>();
         services.AddHostedService<DiscordService>();
         services.AddSingleton<IDeliveryChannel, DiscordDeliveryChannel>();
         return services;
