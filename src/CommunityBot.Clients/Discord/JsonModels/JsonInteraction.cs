@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>An interaction: a slash command, a component, autocomplete or a modal.</summary>
 public sealed record JsonInteraction
 {
     public required ulong Id { get; init; }
