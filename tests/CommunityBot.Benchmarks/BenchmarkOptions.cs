@@ -6,7 +6,7 @@ internal sealed class BenchmarkOptions
 {
     public const string Usage =
         "[--warmup-seconds 5] [--sat-seconds 10] [--sat-k 64]\n" +
-        "       [--rates 200,500] [--rate-seconds 10] [--idle-seconds 5] [--bot path/to/CommunityBot.dll] [--bot-log FILE] [--max-run-seconds 600]";
+        "       [--rates 200,500] [--rate-seconds 10] [--idle-seconds 5] [--bot path/to/CommunityBot.dll|path/to/native/CommunityBot] [--bot-log FILE] [--max-run-seconds 600]";
 
     public double WarmupSeconds { get; private set; } = 5;
     public double SaturationSeconds { get; private set; } = 10;

@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace CommunityBot.Benchmarks;
 
-/// <summary>The bot under test, started with `dotnet` and pointed at the fake through environment variables.</summary>
+/// <summary>
+/// The bot under test, started with `dotnet` (a .dll) or as itself (the native executable of an AOT publish), and
+/// pointed at the fake through environment variables.
+/// </summary>
 internal sealed class BotProcess : IDisposable
 {
     private readonly Process _process;
@@ -24,7 +27,9 @@ internal sealed class BotProcess : IDisposable
         // the pid we hold is the bot's own.
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec dotnet \"$0\" >\"$BENCH_BOT_LOG\" 2>&1");
+        start.ArgumentList.Add(botDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? "exec dotnet \"$0\" >\"$BENCH_BOT_LOG\" 2>&1"
+            : "exec \"$0\" >\"$BENCH_BOT_LOG\" 2>&1");
         start.ArgumentList.Add(botDll);
         start.Environment["BENCH_BOT_LOG"] = logPath;
         start.Environment["Discord__Token"] = "bench-token";
@@ -34,7 +39,7 @@ internal sealed class BotProcess : IDisposable
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             start.Environment[name] = value;
         var startedAt = Stopwatch.GetTimestamp();
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {botDll}");
         return new BotProcess(process, startedAt);
     }
 

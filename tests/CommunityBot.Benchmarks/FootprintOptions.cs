@@ -2,7 +2,7 @@ namespace CommunityBot.Benchmarks;
 
 internal sealed record FootprintOptions(int Launches, double IdleSeconds, string? BotPath, string BotLog, bool ListAssemblies)
 {
-    public const string Usage = "[--launches 5] [--idle-seconds 5] [--bot path/to/CommunityBot.dll] [--bot-log FILE] [--list-assemblies 0|1]";
+    public const string Usage = "[--launches 5] [--idle-seconds 5] [--bot path/to/CommunityBot.dll|path/to/native/CommunityBot] [--bot-log FILE] [--list-assemblies 0|1]";
 
     public static FootprintOptions Parse(IReadOnlyList<string> args)
     {

@@ -4,6 +4,7 @@ using CommunityBot.Clients.Discord.JsonModels;
 
 namespace CommunityBot.Clients.Discord;
 
+/// <summary>Source-generated JSON for Discord's REST and interaction types: snake_case, no reflection.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Mastodon;
 
+/// <summary>Makes the client of one account from its instance and access token.</summary>
 public interface IMastodonClientFactory
 {
     /// <summary>

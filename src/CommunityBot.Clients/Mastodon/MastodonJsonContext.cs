@@ -3,6 +3,7 @@ using CommunityBot.Clients.Mastodon.JsonModels;
 
 namespace CommunityBot.Clients.Mastodon;
 
+/// <summary>Source-generated JSON for Mastodon's types: snake_case, no reflection.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

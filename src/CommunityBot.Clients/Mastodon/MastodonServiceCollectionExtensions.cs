@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Clients.Mastodon;
 
+/// <summary>Registers the Mastodon client.</summary>
 public static class MastodonServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IMastodonClientFactory"/>, its named HttpClient and <see cref="MastodonClientOptions"/>
     /// (validated on start). Uses the registered <see cref="TimeProvider"/>, or the system clock when there is none.
     /// </summary>
-    public static IServiceCollection AddMastodonClient(
+    public static IServiceCollection AddMastodon(
         this IServiceCollection services,
         Action<MastodonClientOptions>? configure = null)
     {

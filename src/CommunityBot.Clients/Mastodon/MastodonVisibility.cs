@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Mastodon;
 
+/// <summary>The values of a status's <c>visibility</c>.</summary>
 public static class MastodonVisibility
 {
     public const string Public = "public";

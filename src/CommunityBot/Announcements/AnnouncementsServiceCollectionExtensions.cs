@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CommunityBot.Configuration;
 using CommunityBot.Delivery;
 using Microsoft.Extensions.Configuration;
@@ -34,7 +35,7 @@ public static class AnnouncementsServiceCollectionExtensions
     }
 
     /// <summary>Adds a kind of target that hears of every new essay.</summary>
-    public static IServiceCollection AddAnnouncementTargets<TSource>(this IServiceCollection services)
+    public static IServiceCollection AddAnnouncementTargets<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSource>(this IServiceCollection services)
         where TSource : class, IAnnouncementTargetSource
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnnouncementTargetSource, TSource>());

@@ -9,7 +9,7 @@ public static class ClusterServiceCollectionExtensions
     /// <summary>This instance's identity among the instances that share one database.</summary>
     public static IServiceCollection AddCluster(this IServiceCollection services)
     {
-        services.AddSection<ClusterOptions, ClusterOptionsValidator>(ClusterOptions.Section);
+        services.AddSection<ClusterOptions, ClusterOptionsValidator>(ClusterOptions.Section, (section, options) => section.Bind(options));
         return services;
     }
 

@@ -23,7 +23,7 @@ public static partial class ConfigurationCheck
             }
             catch (OptionsValidationException validation)
             {
-                problems.AddRange(validation.Failures.Where(f => !problems.Contains(f)));
+                problems.AddRange(validation.Failures.Select(f => WithKeyPrefix(section.KeyPrefix, f)).Where(f => !problems.Contains(f)));
             }
             catch (InvalidOperationException binding) when (BindingProblem(binding, configuration) is { } problem)
             {
@@ -39,6 +39,14 @@ public static partial class ConfigurationCheck
             }
         }
         return problems;
+    }
+
+    // A client library's message names its option only ("Token is required"); one the app adds to the same options
+    // (DiscordLimitShare's "Cluster:Size: …") already names a key of its own section.
+    private static string WithKeyPrefix(string prefix, string failure)
+    {
+        var key = failure.Split([' ', ';'], 2)[0].TrimEnd(':');
+        return failure.StartsWith(prefix, StringComparison.Ordinal) || key.Contains(':', StringComparison.Ordinal) ? failure : prefix + failure;
     }
 
     /// <summary>A value that could not be converted to its key's type, as the configuration binder reports it.</summary>

@@ -21,10 +21,10 @@ public sealed partial class DiscordService(
     InteractionHandler handler,
     IOptions<DiscordBotOptions> options,
     ILogger<DiscordService> logger,
+    StartupCompaction compaction,
     GuildRemovedHandler? guildRemoved = null) : BackgroundService
 {
     private const int MaxConcurrentInteractions = 256;
-    private const string InteractionCreate = "INTERACTION_CREATE";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,7 +45,7 @@ public sealed partial class DiscordService(
         }
         catch (GatewayFatalException exception)
         {
-            LogStopped(exception.CloseCode);
+            LogStopped((int)exception.CloseCode);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -74,12 +74,16 @@ public sealed partial class DiscordService(
         {
             await foreach (var dispatch in gateway.Dispatches.ReadAllAsync(stoppingToken))
             {
-                if (dispatch.EventName == "GUILD_DELETE" && guildRemoved is not null && dispatch.Deserialize(DiscordJsonContext.Default.JsonGuild) is { Unavailable: not true } removed)
+                if (dispatch.EventName == GatewayEventNames.GuildDelete && guildRemoved is not null && dispatch.Deserialize(DiscordJsonContext.Default.JsonGuild) is { Unavailable: not true } removed)
                 {
                     await guildRemoved.HandleAsync(removed.Id, stoppingToken);
                 }
-                if (dispatch.EventName != InteractionCreate)
+                if (dispatch.EventName != GatewayEventNames.InteractionCreate)
                 {
+                    if (dispatch.EventName == GatewayEventNames.Ready)
+                    {
+                        compaction.AfterReady();
+                    }
                     continue;
                 }
                 if (Read(dispatch) is not { } interaction)

@@ -32,16 +32,16 @@ public sealed class InteractionHandler(
         var name = interaction.Data?.Name ?? "";
         return interaction.Type switch
         {
-            JsonInteraction.ApplicationCommandType when name == ConfigCommand.Name && config is not null =>
+            InteractionType.ApplicationCommand when name == ConfigCommand.Name && config is not null =>
                 responder.RespondAsync(interaction, callback, ConfigCommand.Name, privately: true,
                     async ct => Message(await config.AnswerAsync(interaction, ct)), cancellationToken),
-            JsonInteraction.ApplicationCommandType =>
+            InteractionType.ApplicationCommand =>
                 responder.RespondAsync(interaction, callback, CommandCatalog.Find(name)?.Name ?? Unknown, privately: false,
                     _ => Task.FromResult(Message(commands.Execute(new CommandRequest(name, OptionsOf(interaction.Data?.Options))))), cancellationToken),
-            JsonInteraction.AutocompleteType =>
+            InteractionType.ApplicationCommandAutocomplete =>
                 responder.RespondAsync(interaction, callback, (CommandCatalog.Find(name)?.Name ?? Unknown) + ".autocomplete", privately: false,
                     _ => Task.FromResult(Autocomplete(interaction)), cancellationToken),
-            JsonInteraction.MessageComponentType =>
+            InteractionType.MessageComponent =>
                 responder.RespondAsync(interaction, callback, CommandCatalog.Essays + "." + CommandCatalog.PageOption, privately: false,
                     _ => Task.FromResult(Component(interaction)), cancellationToken),
             _ => responder.RespondAsync(interaction, callback, Unknown, privately: true,
@@ -67,7 +67,7 @@ public sealed class InteractionHandler(
         };
         return new JsonInteractionResponse
         {
-            Type = JsonInteractionResponse.AutocompleteResultType,
+            Type = InteractionCallbackType.ApplicationCommandAutocompleteResult,
             Data = new JsonInteractionCallbackData { Choices = choices },
         };
     }
@@ -84,7 +84,7 @@ public sealed class InteractionHandler(
         // A page that no longer exists (essays were removed) is told to the clicker alone; the list stays as it is.
         return reply is ProblemReply
             ? Message(reply)
-            : new JsonInteractionResponse { Type = JsonInteractionResponse.UpdateMessageType, Data = DiscordReplyRenderer.Render(reply) };
+            : new JsonInteractionResponse { Type = InteractionCallbackType.UpdateMessage, Data = DiscordReplyRenderer.Render(reply) };
     }
 
     private static Dictionary<string, string> OptionsOf(IReadOnlyList<JsonInteractionDataOption>? options)

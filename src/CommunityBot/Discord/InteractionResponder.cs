@@ -26,7 +26,7 @@ public sealed partial class InteractionResponder(DiscordRestClient rest, TimePro
         {
             // Off the caller's path, so the deadline starts counting before the work does anything.
             var work = Task.Run(() => answer(cancellationToken), cancellationToken);
-            if (interaction.Type == JsonInteraction.AutocompleteType || await WithinDeadlineAsync(work, cancellationToken))
+            if (interaction.Type == InteractionType.ApplicationCommandAutocomplete || await WithinDeadlineAsync(work, cancellationToken))
             {
                 await SendAsync(callback, await work, name, started, progress, cancellationToken);
                 BotMetrics.InteractionHandled(name, InteractionOutcome.Answered);
@@ -48,7 +48,7 @@ public sealed partial class InteractionResponder(DiscordRestClient rest, TimePro
 
     /// <summary>A message only the user sees, with nothing in it that can ping anyone.</summary>
     public static JsonInteractionResponse Message(JsonInteractionCallbackData data) =>
-        new() { Type = JsonInteractionResponse.ChannelMessageWithSourceType, Data = data };
+        new() { Type = InteractionCallbackType.ChannelMessageWithSource, Data = data };
 
     private async Task<bool> WithinDeadlineAsync(Task work, CancellationToken cancellationToken)
     {
@@ -70,11 +70,11 @@ public sealed partial class InteractionResponder(DiscordRestClient rest, TimePro
     }
 
     // A button's message is updated in place, so its deferral is the silent kind; a command's shows "thinking…".
-    private static JsonInteractionResponse Deferral(JsonInteraction interaction, bool privately) => interaction.Type == JsonInteraction.MessageComponentType
-        ? new JsonInteractionResponse { Type = JsonInteractionResponse.DeferredUpdateMessageType }
+    private static JsonInteractionResponse Deferral(JsonInteraction interaction, bool privately) => interaction.Type == InteractionType.MessageComponent
+        ? new JsonInteractionResponse { Type = InteractionCallbackType.DeferredUpdateMessage }
         : new JsonInteractionResponse
         {
-            Type = JsonInteractionResponse.DeferredChannelMessageWithSourceType,
+            Type = InteractionCallbackType.DeferredChannelMessageWithSource,
             Data = privately ? new JsonInteractionCallbackData { Flags = MessageFlags.Ephemeral } : null,
         };
 
@@ -89,7 +89,7 @@ public sealed partial class InteractionResponder(DiscordRestClient rest, TimePro
                 await rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, AsMessage(message), cancellationToken);
             }
             // Autocomplete has no message to say it in; a callback already sent cannot be sent again.
-            else if (interaction.Type != JsonInteraction.AutocompleteType && !progress.Called)
+            else if (interaction.Type != InteractionType.ApplicationCommandAutocomplete && !progress.Called)
             {
                 await callback.SendAsync(Message(message), cancellationToken);
             }

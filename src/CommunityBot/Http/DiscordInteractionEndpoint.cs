@@ -54,7 +54,7 @@ internal sealed partial class DiscordInteractionEndpoint(
             return;
         }
         context.Response.ContentType = "application/json";
-        if (interaction.Type == JsonInteraction.PingType)
+        if (interaction.Type == InteractionType.Ping)
         {
             await context.Response.Body.WriteAsync(_pong, context.RequestAborted);
             return;

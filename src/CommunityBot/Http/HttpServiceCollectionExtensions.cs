@@ -1,4 +1,5 @@
 using CommunityBot.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityBot.Http;
@@ -8,7 +9,7 @@ public static class HttpServiceCollectionExtensions
     /// <summary>The listener of <c>Http:Urls</c>; call it only when that key is set.</summary>
     public static IServiceCollection AddHttpListener(this IServiceCollection services)
     {
-        services.AddSection<HttpOptions, HttpOptionsValidator>(HttpOptions.Section);
+        services.AddSection<HttpOptions, HttpOptionsValidator>(HttpOptions.Section, (section, options) => section.Bind(options));
         services.AddSingleton<ReadinessProbe>();
         services.AddHostedService<HttpListenerService>();
         return services;

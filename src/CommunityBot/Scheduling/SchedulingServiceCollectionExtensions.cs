@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using CommunityBot.Cluster;
 using CommunityBot.Commands;
 using CommunityBot.Configuration;
@@ -23,7 +25,7 @@ public static class SchedulingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSection<ScheduleOptions, ScheduleOptionsValidator>(ScheduleOptions.Section);
+        services.AddSection<ScheduleOptions, ScheduleOptionsValidator>(ScheduleOptions.Section, (section, options) => section.Bind(options));
 
         var postgres = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] == StorageProvider.Postgres;
         // The scheduler takes the TimeProvider registered in the container, so fake time reaches Quartz too.
@@ -37,7 +39,7 @@ public static class SchedulingServiceCollectionExtensions
                 // lock, not one per round: on a clustered store one trigger at a time fired about 19 a second.
                 o.MaxBatchSize = SchedulerThreads;
             });
-            q.UsePersistentStore(store => UseBotDatabase(store, postgres));
+            q.UsePersistentStore(store => UseBotDatabase(store, configuration, postgres));
             q.UseDefaultThreadPool(pool => pool.MaxConcurrency = SchedulerThreads);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -54,7 +56,7 @@ public static class SchedulingServiceCollectionExtensions
     }
 
     /// <summary>Adds a kind of target whose epigraph triggers are kept in step at start.</summary>
-    public static IServiceCollection AddEpigraphTargets<TSource>(this IServiceCollection services)
+    public static IServiceCollection AddEpigraphTargets<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSource>(this IServiceCollection services)
         where TSource : class, IEpigraphTargetSource
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEpigraphTargetSource, TSource>());
@@ -65,19 +67,42 @@ public static class SchedulingServiceCollectionExtensions
     /// The one place the job store's database is chosen: the same one <see cref="BotDatabase"/> opens. SQLite for
     /// one instance; PostgreSQL with clustering for several, where each trigger then fires on exactly one of them.
     /// </summary>
-    private static void UseBotDatabase(IPersistentStoreBuilder store, bool postgres)
+    /// <remarks>
+    /// Quartz is handed each driver's factory rather than its name: a driver named by string is found by reflection,
+    /// which a native AOT build cannot follow.
+    /// </remarks>
+    private static void UseBotDatabase(IPersistentStoreBuilder store, IConfiguration configuration, bool postgres)
     {
+        var connectionString = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"] ?? new StorageOptions().ConnectionString;
         if (postgres)
         {
-            store.UsePostgres(o => o.DataSourceFactory = sp => NpgsqlDataSource.Create(sp.GetRequiredService<BotDatabase>().ConnectionString));
+            UsePostgres(store, connectionString);
             store.UseDriverDelegate<SchemaLockingPostgresDialect>();
             store.UseClustering(_ => { });
         }
         else
         {
-            store.UseSqlite(o => o.DataSourceFactory = sp => SqliteFactory.Instance.CreateDataSource(sp.GetRequiredService<BotDatabase>().ConnectionString));
+            store.UseSqlite(SqliteFactory.Instance, SqliteConnectionString(connectionString));
         }
         store.ProvisionSchema();
         store.UseSystemTextJsonSerializer();
     }
+
+    // A connection string SQLite refuses is Storage:ConnectionString's problem, reported by BotDatabase when it opens.
+    private static string SqliteConnectionString(string connectionString)
+    {
+        try
+        {
+            return BotDatabase.SqliteConnectionString(connectionString);
+        }
+        catch (ArgumentException)
+        {
+            return connectionString;
+        }
+    }
+
+    // A method of its own, as in BotDatabase: the JIT loads the assemblies of every type a method names.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void UsePostgres(IPersistentStoreBuilder store, string connectionString) =>
+        store.UsePostgres(NpgsqlFactory.Instance, connectionString);
 }

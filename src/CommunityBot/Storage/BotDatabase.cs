@@ -19,7 +19,15 @@ public sealed class BotDatabase
     {
         _options = options.Value;
         Factory = _options.IsPostgres ? PostgresFactory() : SqliteFactory.Instance;
-        ConnectionString = _options.IsPostgres ? _options.ConnectionString : PrepareSqlite(_options.ConnectionString);
+        if (_options.IsPostgres)
+        {
+            ConnectionString = _options.ConnectionString;
+        }
+        else
+        {
+            ConnectionString = SqliteConnectionString(_options.ConnectionString);
+            CreateSqliteFile(ConnectionString);
+        }
     }
 
     public DbProviderFactory Factory { get; }
@@ -47,7 +55,8 @@ public sealed class BotDatabase
     [SuppressMessage("Performance", "CA1859", Justification = "Npgsql's type in the signature would bring the assembly back to the caller")]
     private static DbProviderFactory PostgresFactory() => NpgsqlFactory.Instance;
 
-    private static string PrepareSqlite(string connectionString)
+    /// <summary>The operator's SQLite connection string with the settings the bot relies on.</summary>
+    public static string SqliteConnectionString(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
         // Writers wait for each other instead of failing at once; a locked file still fails after this.
@@ -57,11 +66,16 @@ public sealed class BotDatabase
         {
             builder.DefaultTimeout = 10;
         }
+        return builder.ToString();
+    }
+
+    private static void CreateSqliteFile(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.Mode == SqliteOpenMode.ReadWriteCreate && !string.IsNullOrEmpty(builder.DataSource) && !builder.DataSource.StartsWith(':'))
         {
             CreatePrivately(Path.GetFullPath(builder.DataSource));
         }
-        return builder.ToString();
     }
 
     // The database holds guild settings and queued posts: only the bot's user reads it. What the bot creates it

@@ -1,5 +1,6 @@
 using CommunityBot.Cluster;
 using CommunityBot.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>The database, its migrations (run first at start) and the repositories.</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddSection<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
+        services.AddSection<StorageOptions, StorageOptionsValidator>(StorageOptions.Section, (section, options) => section.Bind(options));
         services.AddSingleton<BotDatabase>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddSingleton<GuildSettingsRepository>();

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace CommunityBot.Tests.Announcements;
 
 /// <summary>The built program's one-shot verb, run as a person runs it: it writes the outbox rows and exits.</summary>
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class AnnounceProcessTests : IDisposable
 {
     private readonly TempEssayFolder _folder = new();

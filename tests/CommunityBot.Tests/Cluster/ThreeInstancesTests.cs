@@ -19,6 +19,7 @@ namespace CommunityBot.Tests.Cluster;
 /// Idempotency-Key; like Discord and Mastodon they make one message of any number of sends with the same one.
 /// </summary>
 [OnPostgres]
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class ThreeInstancesTests(ITestOutputHelper output)
 {
     private const int DiscordTargets = 98;

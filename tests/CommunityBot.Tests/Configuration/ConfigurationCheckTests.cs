@@ -14,10 +14,10 @@ public sealed class ConfigurationCheckTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-        services.AddSection<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section);
-        services.AddSection<ScheduleOptions, ScheduleOptionsValidator>(ScheduleOptions.Section);
-        services.AddSection<DiscordBotOptions, DiscordBotOptionsValidator>(DiscordBotOptions.Section);
-        services.AddSection<ContentOptions, ContentOptionsValidator>(ContentOptions.Section);
+        services.AddSection<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section, (section, options) => section.Bind(options));
+        services.AddSection<ScheduleOptions, ScheduleOptionsValidator>(ScheduleOptions.Section, (section, options) => section.Bind(options));
+        services.AddSection<DiscordBotOptions, DiscordBotOptionsValidator>(DiscordBotOptions.Section, (section, options) => section.Bind(options));
+        services.AddSection<ContentOptions, ContentOptionsValidator>(ContentOptions.Section, (section, options) => section.Bind(options));
         using var provider = services.BuildServiceProvider();
         return ConfigurationCheck.Problems(provider);
     }

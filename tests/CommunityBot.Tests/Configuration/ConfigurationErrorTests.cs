@@ -1,6 +1,7 @@
 namespace CommunityBot.Tests.Configuration;
 
 /// <summary>A bad configuration value, given the way an operator gives it, on the built program.</summary>
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class ConfigurationErrorTests
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(30);

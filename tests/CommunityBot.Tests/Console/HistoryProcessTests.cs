@@ -3,6 +3,7 @@ using CommunityBot.Storage;
 namespace CommunityBot.Tests.Console;
 
 /// <summary>The built program's <c>history</c> verb, run by an operator beside a running bot on the same database.</summary>
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class HistoryProcessTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

@@ -4,6 +4,7 @@ using CommunityBot.Console;
 namespace CommunityBot.Tests.Console;
 
 /// <summary>The built program, started as a process the way a person runs it.</summary>
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class ProgramProcessTests : IDisposable
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(30);

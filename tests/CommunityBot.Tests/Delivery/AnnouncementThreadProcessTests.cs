@@ -18,6 +18,7 @@ namespace CommunityBot.Tests.Delivery;
 /// /config through the gateway, an essay file appears in the folder, and Discord receives the announcement, one thread
 /// on it named after the essay, and the essay's epigraph inside that thread.
 /// </summary>
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class AnnouncementThreadProcessTests : IDisposable
 {
     private const string NewEssay = "expansive-solidarity";

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CommunityBot.Discord;
 using CommunityBot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,8 @@ public sealed class DiscordEndToEndTests
         Assert.Contains("Albert Camus", embed.GetProperty("description").GetString(), StringComparison.Ordinal);
         var mentions = data.GetProperty("allowed_mentions");
         Assert.Equal("{\"parse\":[]}", mentions.GetRawText());
+        // READY came first on the same loop, so start-up's one compaction was done before the interaction was read.
+        Assert.True(bot.Host.Services.GetRequiredService<StartupCompaction>().Compacted);
     }
 
     [Fact]

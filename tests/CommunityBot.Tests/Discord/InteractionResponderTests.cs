@@ -21,7 +21,7 @@ public sealed class InteractionResponderTests
         await responder.RespondAsync(Interactions.Command("quote"), callback, "quote", privately: false,
             _ => Task.FromResult(InteractionResponder.Message(DiscordReplyRenderer.Ephemeral("hello"))), CancellationToken.None).WaitAsync(_timeout);
 
-        Assert.Equal(JsonInteractionResponse.ChannelMessageWithSourceType, Assert.Single(callback.Sent).Type);
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, Assert.Single(callback.Sent).Type);
         Assert.Equal(0, time.LiveTimers);
         Assert.Empty(rest.Server.Requests);
     }
@@ -38,7 +38,7 @@ public sealed class InteractionResponderTests
             _ => throw new InvalidOperationException("boom"), CancellationToken.None).WaitAsync(_timeout);
 
         var reply = Assert.Single(callback.Sent);
-        Assert.Equal(JsonInteractionResponse.ChannelMessageWithSourceType, reply.Type);
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, reply.Type);
         Assert.Equal(MessageFlags.Ephemeral, reply.Data!.Flags);
         Assert.StartsWith("Sorry, that went wrong", reply.Data.Content, StringComparison.Ordinal);
         var failed = Assert.Single(logger.Collector.WithEventId(3020));

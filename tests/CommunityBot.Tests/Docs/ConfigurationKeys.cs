@@ -23,7 +23,7 @@ public static class ConfigurationKeys
         (ContentOptions.Section, typeof(ContentOptions)),
         (ScheduleOptions.Section, typeof(ScheduleOptions)),
         (DiscordBotOptions.Section, typeof(DiscordBotOptions)),
-        (DiscordRestOptions.SectionName, typeof(DiscordRestOptions)),
+        (DiscordBotOptions.Section, typeof(DiscordRestOptions)),
         // The gateway reads the Discord section too, for its own keys.
         (DiscordBotOptions.Section, typeof(DiscordGatewayOptions)),
         (MastodonOptions.Section, typeof(MastodonOptions)),

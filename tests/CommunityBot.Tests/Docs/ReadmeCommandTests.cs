@@ -5,6 +5,7 @@ namespace CommunityBot.Tests.Docs;
 /// repository root the way <c>dotnet run</c> runs it. The commands are read from the README itself, so a command added
 /// there is checked without touching this test.
 /// </summary>
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class ReadmeCommandTests
 {
     private static readonly string[] _oneShotPrefix = ["dotnet", "run", "--project", "src/CommunityBot", "--"];

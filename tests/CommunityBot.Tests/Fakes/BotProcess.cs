@@ -5,16 +5,26 @@ namespace CommunityBot.Tests;
 /// <summary>The built bot started as a process, the way a person or a service manager starts it.</summary>
 public static class BotProcess
 {
+    /// <summary>Names the native executable of an AOT publish; the built CommunityBot.dll runs when it is unset.</summary>
+    public const string ExecutableVariable = "COMMUNITYBOT_EXECUTABLE";
+
+    public static string? PublishedExecutable =>
+        Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+
     public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var executable = PublishedExecutable;
+        var start = new ProcessStartInfo(executable ?? "dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = RepositoryPaths.Root,
         };
-        start.ArgumentList.Add(RepositoryPaths.ProgramDll);
+        if (executable is null)
+        {
+            start.ArgumentList.Add(RepositoryPaths.ProgramDll);
+        }
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -14,6 +14,7 @@ namespace CommunityBot.Tests.Faults;
 /// The built bot in Discord mode against the loopback fake, with a fan-out already in its outbox, killed (not stopped) once a
 /// third of the messages exist and while more are being created, then started again on the same database.
 /// </summary>
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class KilledProcessTests
 {
     private const int Channels = 10;

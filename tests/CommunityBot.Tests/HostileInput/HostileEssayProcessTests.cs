@@ -1,6 +1,7 @@
 namespace CommunityBot.Tests.HostileInput;
 
 /// <summary>The built bot in local mode, its essays folder watched, given the files that used to end the process.</summary>
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class HostileEssayProcessTests : IDisposable
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(30);

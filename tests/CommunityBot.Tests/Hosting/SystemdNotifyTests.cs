@@ -3,6 +3,7 @@ using System.Text;
 
 namespace CommunityBot.Tests.Hosting;
 
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class SystemdNotifyTests
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(30);

@@ -10,6 +10,7 @@ using Moq;
 
 namespace CommunityBot.Tests.Http;
 
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class HttpInteractionDeferTests
 {
     [Fact]

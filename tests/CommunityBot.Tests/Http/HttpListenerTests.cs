@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace CommunityBot.Tests.Http;
 
 // The listener end to end: the built program on a loopback port, Discord's REST and gateway faked on loopback.
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class HttpListenerTests
 {
     private const string Ping = """{"id":"786008729715212338","application_id":"775799577604522054","type":1,"token":"A_UNIQUE_TOKEN","version":1}""";

@@ -10,6 +10,7 @@ namespace CommunityBot.Tests.Mastodon;
 /// The built program against the fake Mastodon: a mention sent over the stream gets its reply within seconds, and a
 /// reply longer than the instance allows goes out as one chain of numbered statuses.
 /// </summary>
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class MentionStreamProcessTests
 {
     private static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(2);

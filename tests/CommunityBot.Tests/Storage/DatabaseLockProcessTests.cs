@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace CommunityBot.Tests.Storage;
 
 /// <summary>The built program, started twice on one SQLite database the way a person does by running it in two terminals.</summary>
+[Trait(ProcessTest.Category, ProcessTest.Process)]
 public sealed class DatabaseLockProcessTests : IDisposable
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(30);

@@ -127,7 +127,7 @@ internal sealed class GatewayConnection : IDisposable
     public void ConsumerStallEnded() => Volatile.Write(ref _stalling, 0);
 
     /// <summary>Sends a close frame without waiting for the server's answer; never throws.</summary>
-    public async Task CloseAsync(int closeCode, CancellationToken ct)
+    public async Task CloseAsync(GatewayCloseCode closeCode, CancellationToken ct)
     {
         try
         {

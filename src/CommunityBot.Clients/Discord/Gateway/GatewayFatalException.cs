@@ -17,7 +17,7 @@ public sealed class GatewayFatalException : Exception
     {
     }
 
-    public GatewayFatalException(int shardId, int closeCode, string message)
+    public GatewayFatalException(int shardId, GatewayCloseCode closeCode, string message)
         : base(message)
     {
         ShardId = shardId;
@@ -26,5 +26,5 @@ public sealed class GatewayFatalException : Exception
 
     public int ShardId { get; }
 
-    public int CloseCode { get; }
+    public GatewayCloseCode CloseCode { get; }
 }

@@ -157,10 +157,10 @@ internal sealed class GatewayShard
                             await _identifyLimiter.IdentifySentAsync(ShardId, connectionCt);
                         break;
                     case GatewayOpCode.Reconnect:
-                        await connection.CloseAsync(GatewayCloseCodes.Resumable, ct);
+                        await connection.CloseAsync(GatewayCloseCode.UnknownError, ct);
                         return new ConnectionEnd(connection.Established, true, TimeSpan.Zero, "Discord asked to reconnect (op 7)");
                     case GatewayOpCode.InvalidSession:
-                        await connection.CloseAsync(GatewayCloseCodes.Resumable, ct);
+                        await connection.CloseAsync(GatewayCloseCode.UnknownError, ct);
                         return data.Span.SequenceEqual("true"u8)
                             ? new ConnectionEnd(connection.Established, true, TimeSpan.Zero, "invalid session (op 9), resumable")
                             : new ConnectionEnd(connection.Established, false, TimeSpan.FromSeconds(1 + (4 * _random())), "invalid session (op 9)");
@@ -183,7 +183,7 @@ internal sealed class GatewayShard
             if (connection is not null)
             {
                 if (ct.IsCancellationRequested && !zombie)
-                    await connection.CloseAsync(1000, CancellationToken.None);
+                    await connection.CloseAsync(GatewayCloseCode.NormalClosure, CancellationToken.None);
                 await connectionCts.CancelAsync();
                 await heartbeats;
                 connection.Dispose();
@@ -197,7 +197,7 @@ internal sealed class GatewayShard
         {
             await connection.RunHeartbeatsAsync(interval, _random(), _sequenceReader, connectionCts.Token);
             GatewayLog.Zombie(_logger, ShardId);
-            await connection.CloseAsync(GatewayCloseCodes.Resumable, connectionCts.Token);
+            await connection.CloseAsync(GatewayCloseCode.UnknownError, connectionCts.Token);
             await connectionCts.CancelAsync();
         }
         catch (Exception ex)
@@ -251,14 +251,14 @@ internal sealed class GatewayShard
 
     private ConnectionEnd Closed(GatewayConnection connection)
     {
-        var code = (int?)connection.CloseStatus ?? 0;
+        var code = (GatewayCloseCode)((int?)connection.CloseStatus ?? 0);
         if (GatewayCloseCodes.FatalReason(code) is { } reason)
         {
-            GatewayLog.Fatal(_logger, ShardId, code, reason);
-            throw new GatewayFatalException(ShardId, code, $"Discord closed the gateway of shard {ShardId} with {code}: {reason}.");
+            GatewayLog.Fatal(_logger, ShardId, (int)code, reason);
+            throw new GatewayFatalException(ShardId, code, $"Discord closed the gateway of shard {ShardId} with {(int)code}: {reason}.");
         }
 
-        return new ConnectionEnd(connection.Established, !GatewayCloseCodes.StartsNewSession(code), TimeSpan.Zero, $"closed with {code}");
+        return new ConnectionEnd(connection.Established, !GatewayCloseCodes.StartsNewSession(code), TimeSpan.Zero, $"closed with {(int)code}");
     }
 
     private void ForgetSession()
@@ -274,7 +274,7 @@ internal sealed class GatewayShard
         var identify = new JsonIdentify(
             _options.Token,
             new JsonIdentifyProperties(OperatingSystemName(), "CommunityBot", "CommunityBot"),
-            _options.Intents,
+            (int)_options.Intents,
             [ShardId, _shardCount]);
         return JsonSerializer.SerializeToUtf8Bytes(
             new JsonGatewayCommand<JsonIdentify>((int)GatewayOpCode.Identify, identify),

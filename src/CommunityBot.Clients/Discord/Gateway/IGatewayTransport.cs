@@ -13,5 +13,5 @@ internal interface IGatewayTransport : IDisposable
 
     ValueTask SendAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken ct);
 
-    Task CloseOutputAsync(int closeCode, CancellationToken ct);
+    Task CloseOutputAsync(GatewayCloseCode closeCode, CancellationToken ct);
 }

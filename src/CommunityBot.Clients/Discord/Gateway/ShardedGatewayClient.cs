@@ -40,7 +40,7 @@ public sealed class ShardedGatewayClient : IDisposable
         IGatewayIdentifyGate? identifyGate = null)
     {
         if (string.IsNullOrWhiteSpace(options.Token))
-            throw new ArgumentException("Discord:Token is required for the gateway.", nameof(options));
+            throw new ArgumentException("A bot token is required for the gateway.", nameof(options));
 
         _options = options;
         _time = timeProvider;
@@ -83,7 +83,7 @@ public sealed class ShardedGatewayClient : IDisposable
             var shardCount = _options.ShardCount ?? Math.Max(bot.Shards, 1);
             var shardIds = _options.ShardIds is { Count: > 0 } ids ? ids : [.. Enumerable.Range(0, shardCount)];
             if (shardIds.FirstOrDefault(id => id < 0 || id >= shardCount, -1) is var bad and >= 0)
-                throw new InvalidOperationException($"Discord:ShardIds contains {bad}, outside 0..{shardCount - 1}.");
+                throw new InvalidOperationException($"The shard ids contain {bad}, outside 0..{shardCount - 1}.");
 
             GatewayLog.Starting(_logger, string.Join(", ", shardIds), shardCount);
             _shards = shardIds.Distinct().ToDictionary(id => id, id => new GatewayShard(

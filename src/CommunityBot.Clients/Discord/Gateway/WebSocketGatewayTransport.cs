@@ -16,7 +16,7 @@ internal sealed class WebSocketGatewayTransport : IGatewayTransport
     public ValueTask SendAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken ct) =>
         _socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, ct);
 
-    public Task CloseOutputAsync(int closeCode, CancellationToken ct) =>
+    public Task CloseOutputAsync(GatewayCloseCode closeCode, CancellationToken ct) =>
         _socket.State is WebSocketState.Open or WebSocketState.CloseReceived
             ? _socket.CloseOutputAsync((WebSocketCloseStatus)closeCode, null, ct)
             : Task.CompletedTask;

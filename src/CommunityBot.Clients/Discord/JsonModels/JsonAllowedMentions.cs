@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>Which mentions in a message may ping.</summary>
 public sealed record JsonAllowedMentions
 {
     // An empty list is meaningful: it suppresses every mention. Null leaves Discord's default.

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>The bot's application.</summary>
 public sealed record JsonApplication
 {
     public required ulong Id { get; init; }

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>A slash command, as registered.</summary>
 public sealed record JsonApplicationCommand
 {
     public const int ChatInputType = 1;

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>An option of a slash command, as registered.</summary>
 public sealed record JsonApplicationCommandOption
 {
     public const int SubCommandType = 1;

@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>A fixed or autocompleted choice of a command option.</summary>
 public sealed record JsonApplicationCommandOptionChoice
 {
     public required string Name { get; init; }

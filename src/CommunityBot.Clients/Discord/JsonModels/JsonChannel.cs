@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>A channel.</summary>
 public sealed record JsonChannel
 {
     public required ulong Id { get; init; }

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>A message component: an action row, a button, a select menu or a text input.</summary>
 // One shape for action rows, buttons, select menus and text inputs; Discord tells them apart by `type`.
 public sealed record JsonComponent
 {

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>A rich embed.</summary>
 public sealed record JsonEmbed
 {
     public string? Title { get; init; }

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>The author line of an embed.</summary>
 public sealed record JsonEmbedAuthor
 {
     public required string Name { get; init; }

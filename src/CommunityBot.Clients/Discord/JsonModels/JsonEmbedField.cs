@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>A field of an embed.</summary>
 public sealed record JsonEmbedField
 {
     public required string Name { get; init; }

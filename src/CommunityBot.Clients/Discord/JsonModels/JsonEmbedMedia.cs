@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>An image or thumbnail of an embed.</summary>
 // Image and thumbnail share one shape.
 public sealed record JsonEmbedMedia
 {

@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>Discord's JSON error body.</summary>
 // Discord's error body; a 429 carries RetryAfter and Global besides code and message.
 public sealed record JsonError
 {

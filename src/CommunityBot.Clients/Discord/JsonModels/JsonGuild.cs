@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>A guild (server).</summary>
 public sealed record JsonGuild
 {
     public required ulong Id { get; init; }

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>A member of a guild, as an interaction carries it.</summary>
 public sealed record JsonGuildMember
 {
     // Absent in MESSAGE_CREATE and in resolved members; present everywhere the bot reads it.

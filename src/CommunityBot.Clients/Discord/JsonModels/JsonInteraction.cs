@@ -1,16 +1,11 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>An interaction: a slash command, a component, autocomplete or a modal.</summary>
 public sealed record JsonInteraction
 {
-    public const int PingType = 1;
-    public const int ApplicationCommandType = 2;
-    public const int MessageComponentType = 3;
-    public const int AutocompleteType = 4;
-    public const int ModalSubmitType = 5;
-
     public required ulong Id { get; init; }
     public required ulong ApplicationId { get; init; }
-    public required int Type { get; init; }
+    public required InteractionType Type { get; init; }
     public JsonInteractionData? Data { get; init; }
     public ulong? GuildId { get; init; }
     public JsonChannel? Channel { get; init; }

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>The message (or choices) of an interaction response.</summary>
 // Message, autocomplete and modal callback data in one record; unset fields are not written.
 public sealed record JsonInteractionCallbackData
 {

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>What an interaction is about: the command and its options, or the component.</summary>
 // Command, autocomplete, component and modal data share this record; fields not sent for a type stay null.
 public sealed record JsonInteractionData
 {

@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>An option of a slash command as the user filled it in.</summary>
 public sealed record JsonInteractionDataOption
 {
     public required string Name { get; init; }

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>The users, members, roles and channels an interaction's options refer to.</summary>
 // Keyed by snowflake as a string, as Discord sends them.
 public sealed record JsonInteractionResolved
 {

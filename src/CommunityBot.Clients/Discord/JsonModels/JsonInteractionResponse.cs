@@ -1,15 +1,8 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>The answer to an interaction: how (<see cref="InteractionCallbackType"/>) and with what.</summary>
 public sealed record JsonInteractionResponse
 {
-    public const int PongType = 1;
-    public const int ChannelMessageWithSourceType = 4;
-    public const int DeferredChannelMessageWithSourceType = 5;
-    public const int DeferredUpdateMessageType = 6;
-    public const int UpdateMessageType = 7;
-    public const int AutocompleteResultType = 8;
-    public const int ModalType = 9;
-
-    public required int Type { get; init; }
+    public required InteractionCallbackType Type { get; init; }
     public JsonInteractionCallbackData? Data { get; init; }
 }

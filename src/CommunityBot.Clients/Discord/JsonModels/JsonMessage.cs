@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>A message.</summary>
 public sealed record JsonMessage
 {
     public required ulong Id { get; init; }

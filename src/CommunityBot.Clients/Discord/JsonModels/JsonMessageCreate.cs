@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>The body of Create Message.</summary>
 // The body of create message, follow-up and edit-original; for an edit, null fields are left unchanged.
 public sealed record JsonMessageCreate
 {

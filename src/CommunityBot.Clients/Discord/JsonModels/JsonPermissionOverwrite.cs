@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>A channel's permission overwrite for a role or a member.</summary>
 public sealed record JsonPermissionOverwrite
 {
     public required ulong Id { get; init; }

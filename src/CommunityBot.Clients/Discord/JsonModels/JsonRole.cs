@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>A guild role.</summary>
 public sealed record JsonRole
 {
     public required ulong Id { get; init; }

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>An option of a select menu.</summary>
 public sealed record JsonSelectOption
 {
     public required string Label { get; init; }

@@ -1,8 +1,9 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
-// The body of start thread from message (CreateTextThreadWithMessageRequest).
+/// <summary>The body of Start Thread from Message (<c>CreateTextThreadWithMessageRequest</c>).</summary>
 public sealed record JsonThreadCreate
 {
+    /// <summary>An <see cref="AutoArchiveDuration"/> of one day, in minutes.</summary>
     public const int OneDay = 1440;
 
     // 1 to 100 characters.

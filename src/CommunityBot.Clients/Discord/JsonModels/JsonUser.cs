@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>A user.</summary>
 public sealed record JsonUser
 {
     public required ulong Id { get; init; }

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>Bits of a message's <c>flags</c>.</summary>
 public static class MessageFlags
 {
     public const int SuppressEmbeds = 1 << 2;

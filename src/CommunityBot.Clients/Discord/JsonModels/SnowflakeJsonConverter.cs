@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace CommunityBot.Clients.Discord.JsonModels;
 
+/// <summary>Reads and writes Discord ids, which are strings on the wire, as <see cref="ulong"/>.</summary>
 // Discord sends snowflakes as strings because they overflow JavaScript numbers; every ulong
 // in the Discord models is a snowflake, so the context applies this converter to all of them.
 public sealed class SnowflakeJsonConverter : JsonConverter<ulong>

@@ -2,6 +2,7 @@ using CommunityBot.Clients.Discord.JsonModels;
 
 namespace CommunityBot.Clients.Discord.Rest;
 
+/// <summary>Checks an embed against Discord's limits before it is sent, so that a refusal names the field.</summary>
 // Names the first limit a message breaks, so the renderer can trim before Discord refuses it.
 // Discord trims leading and trailing whitespace before counting, and so does this.
 public static class DiscordEmbedValidator

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.Rest;
 
+/// <summary>Discord's JSON error codes that callers act on.</summary>
 // JSON error codes the bot reacts to (developers/topics/opcodes-and-status-codes).
 public static class DiscordErrorCodes
 {

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Discord.Rest;
 
+/// <summary>Discord's documented limits on messages, embeds and autocomplete.</summary>
 // Discord answers 400 past any of these (developers/resources/message.mdx, Embed Limits).
 public static class DiscordLimits
 {

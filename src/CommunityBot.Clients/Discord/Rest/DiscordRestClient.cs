@@ -6,8 +6,10 @@ using CommunityBot.Clients.Discord.JsonModels;
 
 namespace CommunityBot.Clients.Discord.Rest;
 
-// The typed HttpClient for Discord's REST API; one partial file per resource.
-// Rate limits, retries and the Authorization header live in the handler pipeline (see AddDiscordRest).
+/// <summary>
+/// Discord's REST API, the part the bot uses, as a typed HttpClient; one partial file per resource. Rate limits, retries
+/// and the Authorization header are in the handler pipeline of <c>AddDiscordRest</c>.
+/// </summary>
 public sealed partial class DiscordRestClient(HttpClient http)
 {
     // Interaction tokens are URL-safe; anything else would let a token rewrite the request path.

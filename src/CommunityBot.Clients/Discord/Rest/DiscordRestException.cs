@@ -3,6 +3,7 @@ using System.Text.Json;
 
 namespace CommunityBot.Clients.Discord.Rest;
 
+/// <summary>Discord answered a REST request with an error: the HTTP status and Discord's JSON error code.</summary>
 // A request Discord answered with an error; Code is Discord's JSON error code (see DiscordErrorCodes).
 public sealed class DiscordRestException : Exception
 {

@@ -2,5 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Clients.Discord.Rest;
 
+/// <summary>Runs <see cref="DiscordRestOptions"/>' own checks; generated, so it needs no reflection.</summary>
 [OptionsValidator]
-internal sealed partial class DiscordRestOptionsValidator : IValidateOptions<DiscordRestOptions>;
+public sealed partial class DiscordRestOptionsValidator : IValidateOptions<DiscordRestOptions>;

@@ -5,15 +5,22 @@ using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Clients.Discord.Rest;
 
+/// <summary>Registers the Discord REST client.</summary>
 public static class DiscordRestServiceCollectionExtensions
 {
-    // Registers DiscordRestClient as a typed HttpClient bound to the "Discord" configuration section;
-    // configure runs after binding, so tests and local runs can point it at a loopback server.
+    /// <summary>
+    /// Registers <see cref="DiscordRestClient"/> as a typed HttpClient with its rate limits and retries, and
+    /// <see cref="DiscordRestOptions"/> validated on start. The options come from <paramref name="configure"/> and from
+    /// whatever else configures them (an application binds its configuration section with <c>AddOptions</c>).
+    /// </summary>
     public static IHttpClientBuilder AddDiscordRest(this IServiceCollection services, Action<DiscordRestOptions>? configure = null)
     {
-        var options = services.AddOptions<DiscordRestOptions>().BindConfiguration(DiscordRestOptions.SectionName);
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<DiscordRestOptions>();
         if (configure is not null)
+        {
             options.Configure(configure);
+        }
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordRestOptions>, DiscordRestOptionsValidator>());
 

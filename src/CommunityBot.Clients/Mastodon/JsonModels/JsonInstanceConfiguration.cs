@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Mastodon.JsonModels;
 
+/// <summary>An instance's limits.</summary>
 public sealed record JsonInstanceConfiguration
 {
     public JsonInstanceUrls Urls { get; init; } = new();

@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Mastodon.JsonModels;
 
+/// <summary>The URLs an instance gives in its <c>configuration.urls</c> (<c>GET /api/v2/instance</c>).</summary>
 public sealed record JsonInstanceUrls
 {
     /// <summary>The WebSocket base of the streaming API, e.g. wss://streaming.mastodon.social; it may be another host than the instance's.</summary>

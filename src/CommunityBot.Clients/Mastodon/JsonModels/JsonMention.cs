@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Mastodon.JsonModels;
 
+/// <summary>An account mentioned in a status.</summary>
 public sealed record JsonMention
 {
     public required string Id { get; init; }

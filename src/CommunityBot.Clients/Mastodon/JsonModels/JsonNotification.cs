@@ -1,5 +1,6 @@
 namespace CommunityBot.Clients.Mastodon.JsonModels;
 
+/// <summary>A notification; the bot reads mentions.</summary>
 public sealed record JsonNotification
 {
     public required string Id { get; init; }

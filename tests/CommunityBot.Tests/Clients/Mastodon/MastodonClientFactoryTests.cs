@@ -6,7 +6,7 @@ namespace CommunityBot.Tests.Clients.Mastodon;
 
 public sealed class MastodonClientFactoryTests : IDisposable
 {
-    private readonly ServiceProvider _services = new ServiceCollection().AddLogging().AddMastodonClient().BuildServiceProvider();
+    private readonly ServiceProvider _services = new ServiceCollection().AddLogging().AddMastodon().BuildServiceProvider();
 
     private IMastodonClientFactory Factory => _services.GetRequiredService<IMastodonClientFactory>();
 
@@ -51,9 +51,9 @@ public sealed class MastodonClientFactoryTests : IDisposable
     }
 
     [Fact]
-    public void AddMastodonClient_InvalidOptions_FailValidation()
+    public void AddMastodon_InvalidOptions_FailValidation()
     {
-        using var services = new ServiceCollection().AddLogging().AddMastodonClient(o => o.MaxAttempts = 0).BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging().AddMastodon(o => o.MaxAttempts = 0).BuildServiceProvider();
 
         var exception = Assert.Throws<OptionsValidationException>(
             () => services.GetRequiredService<IOptions<MastodonClientOptions>>().Value);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace CommunityBot.Tests.Clients.Mastodon;
 
-/// <summary>A fake Mastodon, fake time, captured logs and a real client built through AddMastodonClient.</summary>
+/// <summary>A fake Mastodon, fake time, captured logs and a real client built through AddMastodon.</summary>
 internal sealed class MastodonTestContext : IAsyncDisposable
 {
     public const string AccountName = "epigraphs-main";
@@ -42,7 +42,7 @@ internal sealed class MastodonTestContext : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<TimeProvider>(time)
-            .AddMastodonClient(options =>
+            .AddMastodon(options =>
             {
                 options.RequestTimeout = RequestTimeout;
                 configure?.Invoke(options);

@@ -1,3 +1,4 @@
+using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.Rest;
 using CommunityBot.Discord.Config;
 using CommunityBot.Scheduling;
@@ -24,6 +25,7 @@ public class ConfigServiceCollectionExtensionsTests
         services.AddSingleton(TimeProvider.System);
         services.AddStorage();
         services.AddOptions<ScheduleOptions>();
+        services.AddOptions<DiscordRestOptions>().BindConfiguration("Discord");
         services.AddDiscordRest();
         services.AddSingleton(Mock.Of<IEpigraphScheduler>());
         services.AddSingleton(Mock.Of<IEpigraphPoster>());

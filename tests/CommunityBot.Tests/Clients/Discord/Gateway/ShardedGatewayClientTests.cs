@@ -251,7 +251,7 @@ public sealed class ShardedGatewayClientTests
         await connection.CloseAsync(code);
 
         var fatal = await Assert.ThrowsAsync<GatewayFatalException>(() => harness.Run.WaitAsync(Wait));
-        Assert.Equal((code, 0), (fatal.CloseCode, fatal.ShardId));
+        Assert.Equal(((GatewayCloseCode)code, 0), (fatal.CloseCode, fatal.ShardId));
         var critical = Assert.Single(harness.Logger.Entries, e => e.Level >= LogLevel.Error);
         Assert.Contains(explanation, critical.Text, StringComparison.Ordinal);
         Assert.True(harness.Client.Dispatches.Completion.IsCompleted);
@@ -392,7 +392,7 @@ public sealed class ShardedGatewayClientTests
         await using var harness = await GatewayHarness.CreateAsync();
         harness.Options.ShardIds = [2];
         harness.Options.ShardCount = 3;
-        harness.Options.Intents = 1;
+        harness.Options.Intents = GatewayIntents.Guilds;
         harness.Start();
 
         var (_, identify) = await harness.Gateway.NextHandshakeAsync();

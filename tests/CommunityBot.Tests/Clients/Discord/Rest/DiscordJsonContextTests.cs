@@ -11,7 +11,7 @@ public sealed class DiscordJsonContextTests
     {
         var interaction = Read("interaction-chat-input.json");
 
-        Assert.Equal(JsonInteraction.ApplicationCommandType, interaction.Type);
+        Assert.Equal(InteractionType.ApplicationCommand, interaction.Type);
         Assert.Equal(786008729715212338UL, interaction.Id);
         Assert.Equal(775799577604522054UL, interaction.ApplicationId);
         Assert.Equal(290926798626357999UL, interaction.GuildId);
@@ -59,7 +59,7 @@ public sealed class DiscordJsonContextTests
     {
         var response = new JsonInteractionResponse
         {
-            Type = JsonInteractionResponse.AutocompleteResultType,
+            Type = InteractionCallbackType.ApplicationCommandAutocompleteResult,
             Data = new JsonInteractionCallbackData { Choices = [JsonApplicationCommandOptionChoice.Create("Albert Camus", "camus"), JsonApplicationCommandOptionChoice.Create("Half", 0.5)] },
         };
 

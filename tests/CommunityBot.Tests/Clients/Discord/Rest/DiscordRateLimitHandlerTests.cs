@@ -111,7 +111,7 @@ public sealed class DiscordRateLimitHandlerTests : IAsyncLifetime
         var limited = _harness.Client.GetChannelAsync(1);
         await _harness.Time.WaitForTimerAsync(d => d != DiscordRestHarness.RequestTimeout);
         var otherRoute = _harness.Client.GetChannelAsync(2);
-        await _harness.Client.CreateInteractionResponseAsync(3, "tok", new JsonInteractionResponse { Type = JsonInteractionResponse.PongType })
+        await _harness.Client.CreateInteractionResponseAsync(3, "tok", new JsonInteractionResponse { Type = InteractionCallbackType.Pong })
             .WaitAsync(s_timeout);
 
         Assert.Equal(2, _harness.Server.Requests.Count);
@@ -131,7 +131,7 @@ public sealed class DiscordRateLimitHandlerTests : IAsyncLifetime
         var channels = Enumerable.Range(1, 55).Select(id => _harness.Client.GetChannelAsync((ulong)id)).ToArray();
         await _harness.Server.WaitForRequestsAsync(50);
         var callbacks = Enumerable.Range(1, 5)
-            .Select(id => _harness.Client.CreateInteractionResponseAsync((ulong)id, "tok", new JsonInteractionResponse { Type = JsonInteractionResponse.PongType }))
+            .Select(id => _harness.Client.CreateInteractionResponseAsync((ulong)id, "tok", new JsonInteractionResponse { Type = InteractionCallbackType.Pong }))
             .ToArray();
         await Task.WhenAll(callbacks).WaitAsync(s_timeout);
         await Task.Delay(s_settle);
@@ -151,7 +151,7 @@ public sealed class DiscordRateLimitHandlerTests : IAsyncLifetime
         for (ulong id = 1; id <= 3; id++)
         {
             await _harness.Client.GetChannelAsync(id).WaitAsync(s_timeout);
-            await _harness.Client.CreateInteractionResponseAsync(id, "tok", new JsonInteractionResponse { Type = JsonInteractionResponse.PongType })
+            await _harness.Client.CreateInteractionResponseAsync(id, "tok", new JsonInteractionResponse { Type = InteractionCallbackType.Pong })
                 .WaitAsync(s_timeout);
         }
         Assert.Equal(3, _harness.Limiter.TrackedRouteCount);
@@ -265,7 +265,7 @@ public sealed class DiscordRateLimitHandlerTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<DiscordRequestRefusedException>(() => _harness.Client.GetChannelAsync(1).WaitAsync(s_timeout));
         Assert.Equal(5, _harness.Server.Requests.Count);
-        await _harness.Client.CreateInteractionResponseAsync(1, "tok", new JsonInteractionResponse { Type = JsonInteractionResponse.PongType })
+        await _harness.Client.CreateInteractionResponseAsync(1, "tok", new JsonInteractionResponse { Type = InteractionCallbackType.Pong })
             .WaitAsync(s_timeout);
         Assert.Equal(6, _harness.Server.Requests.Count);
 

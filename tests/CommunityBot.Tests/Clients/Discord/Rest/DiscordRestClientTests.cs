@@ -66,7 +66,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         _harness.Server.Enqueue(FakeDiscordRestResponse.NoContent());
         var response = new JsonInteractionResponse
         {
-            Type = JsonInteractionResponse.ChannelMessageWithSourceType,
+            Type = InteractionCallbackType.ChannelMessageWithSource,
             Data = new JsonInteractionCallbackData { Content = "hi @everyone", Flags = MessageFlags.Ephemeral, AllowedMentions = JsonAllowedMentions.None },
         };
 
@@ -80,7 +80,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     [Fact]
     public async Task CreateInteractionResponseAsync_TokenWithPathCharacters_IsRefusedBeforeSending()
     {
-        var response = new JsonInteractionResponse { Type = JsonInteractionResponse.PongType };
+        var response = new JsonInteractionResponse { Type = InteractionCallbackType.Pong };
 
         await Assert.ThrowsAsync<ArgumentException>(() => _harness.Client.CreateInteractionResponseAsync(1, "../../users/@me", response));
 

@@ -24,38 +24,50 @@ public sealed class DiscordRestOptionsValidatorTests
     [InlineData("http://discord.com/api/v10")]
     [InlineData("http://10.0.0.5/api/v10")]
     [InlineData("ftp://127.0.0.1/api")]
-    public void Validate_PlainHttpToANonLoopbackHost_FailsNamingTheKey(string url)
+    public void Validate_PlainHttpToANonLoopbackHost_FailsNamingTheOption(string url)
     {
         var result = new DiscordRestOptionsValidator().Validate(null, new DiscordRestOptions { Token = "t", ApiBaseUrl = new Uri(url) });
 
         Assert.True(result.Failed);
-        Assert.Contains("Discord:ApiBaseUrl", result.FailureMessage, StringComparison.Ordinal);
+        Assert.StartsWith("ApiBaseUrl: ", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Validate_MissingToken_FailsNamingTheKey()
+    public void Validate_MissingToken_FailsNamingTheOption()
     {
         var result = new DiscordRestOptionsValidator().Validate(null, new DiscordRestOptions());
 
-        Assert.Contains("Discord:Token", result.FailureMessage, StringComparison.Ordinal);
+        Assert.StartsWith("Token is required", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AddDiscordRest_BindsTheDiscordSectionAndValidatesIt()
+    public void AddDiscordRest_ValidatesTheOptionsItIsGiven()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Discord:Token"] = "from-config",
-                ["Discord:ApiBaseUrl"] = "http://discord.example/api/v10",
-            })
-            .Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        services.AddDiscordRest();
+        var services = new ServiceCollection().AddLogging();
+        services.AddDiscordRest(options =>
+        {
+            options.Token = "t";
+            options.ApiBaseUrl = new Uri("http://discord.example/api/v10");
+        });
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordRestOptions>>().Value);
 
-        Assert.Contains("Discord:ApiBaseUrl: 'http://discord.example/api/v10' uses plain http://", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ApiBaseUrl: 'http://discord.example/api/v10' uses plain http://", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddDiscordRest_ReadsNoConfiguration()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:Token"] = "from-config" })
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddDiscordRest(options => options.ApiBaseUrl = new Uri("http://127.0.0.1:1/api/v10"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordRestOptions>>().Value);
+
+        Assert.Contains("Token is required", error.Message, StringComparison.Ordinal);
     }
 }
