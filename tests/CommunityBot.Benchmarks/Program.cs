@@ -4,16 +4,21 @@ using CommunityBot.Benchmarks;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
 const string Usage =
-    "usage: dotnet run -c Release --project tests/CommunityBot.Benchmarks -- [interactions|http-interactions|fanout|cluster-fanout|footprint|corpus] [options]\n" +
+    "usage: dotnet run -c Release --project tests/CommunityBot.Benchmarks -- [interactions|http-interactions|fanout|cluster-fanout|footprint|corpus|raw-client] [options]\n" +
     "  interactions (default): " + BenchmarkOptions.Usage + "\n" +
     "  http-interactions: " + HttpInteractionOptions.Usage + "\n" +
     "  fanout:    " + FanoutOptions.Usage + "\n" +
     "  cluster-fanout: " + ClusterFanoutOptions.Usage + "\n" +
     "  footprint: " + FootprintOptions.Usage + "\n" +
-    "  corpus:    " + CorpusOptions.Usage;
+    "  corpus:    " + CorpusOptions.Usage + "\n" +
+    "  raw-client: the floor for loadgen, started by it: LoadGen … -- env DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 dotnet CommunityBot.Benchmarks.dll raw-client";
 
 var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "interactions";
 var rest = args.Length > 0 && args[0] == mode ? args[1..] : args;
+if (mode == "raw-client")
+{
+    return await RawClientFloor.RunAsync();
+}
 try
 {
     var repository = RepositoryRoot.Find();
