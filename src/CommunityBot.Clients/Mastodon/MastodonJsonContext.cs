@@ -12,5 +12,6 @@ namespace CommunityBot.Clients.Mastodon;
 [JsonSerializable(typeof(JsonNotification))]
 [JsonSerializable(typeof(IReadOnlyList<JsonNotification>))]
 [JsonSerializable(typeof(JsonInstance))]
+[JsonSerializable(typeof(JsonMediaAttachment))]
 [JsonSerializable(typeof(JsonError))]
 public sealed partial class MastodonJsonContext : JsonSerializerContext;

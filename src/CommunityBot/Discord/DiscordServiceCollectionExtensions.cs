@@ -1,3 +1,4 @@
+using CommunityBot.Cards;
 using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.Gateway;
 using CommunityBot.Clients.Discord.Rest;
@@ -28,6 +29,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordCommandRegistrar>();
         services.AddHostedService<DiscordService>();
         services.AddSingleton<IDeliveryChannel, DiscordDeliveryChannel>();
+        services.AddCardPreference<GuildCardPreference>();
         return services;
     }
 }

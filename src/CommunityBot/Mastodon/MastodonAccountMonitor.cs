@@ -1,4 +1,5 @@
 using CommunityBot.Clients.Mastodon;
+using CommunityBot.Clients.Mastodon.JsonModels;
 using CommunityBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -48,8 +49,10 @@ public sealed partial class MastodonAccountMonitor(
         {
             var self = await account.Client.VerifyCredentialsAsync(cancellationToken);
             account.Username = self.Username;
-            var statuses = (await account.Client.GetInstanceAsync(cancellationToken)).Configuration.Statuses;
-            account.Budget = new StatusBudget(statuses.MaxCharacters, statuses.CharactersReservedPerUrl);
+            var configuration = (await account.Client.GetInstanceAsync(cancellationToken)).Configuration;
+            var statuses = configuration.Statuses;
+            account.Budget = new StatusBudget(statuses.MaxCharacters, statuses.CharactersReservedPerUrl,
+                configuration.MediaAttachments.DescriptionLimit ?? JsonInstanceMediaAttachments.DefaultDescriptionLimit);
             account.Problem = null;
             // A working account is a working target again, whatever paused it before.
             await health.ResumeAsync(account.Target, cancellationToken);

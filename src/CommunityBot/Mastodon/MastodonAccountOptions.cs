@@ -25,4 +25,7 @@ public sealed class MastodonAccountOptions
     public string? ContentWarning { get; set; }
 
     public bool ReplyToMentions { get; set; } = true;
+
+    /// <summary>Scheduled epigraphs carry a quote card, with the quote as its description, when Cards:Enabled is on too.</summary>
+    public bool Cards { get; set; }
 }

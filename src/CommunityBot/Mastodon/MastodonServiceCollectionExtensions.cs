@@ -1,4 +1,5 @@
 using CommunityBot.Announcements;
+using CommunityBot.Cards;
 using CommunityBot.Clients.Mastodon;
 using CommunityBot.Configuration;
 using CommunityBot.Delivery;
@@ -18,6 +19,7 @@ public static class MastodonServiceCollectionExtensions
         services.AddHostedService<MastodonAccountMonitor>();
         services.AddHostedService<MastodonMentionPoller>();
         services.AddSingleton<IDeliveryChannel, MastodonDeliveryChannel>();
+        services.AddCardPreference<MastodonCardPreference>();
         services.AddEpigraphTargets<MastodonEpigraphTargetSource>();
         services.AddAnnouncementTargets<MastodonAnnouncementTargetSource>();
         return services;

@@ -1,3 +1,4 @@
+using CommunityBot.Cards;
 using CommunityBot.Cluster;
 using CommunityBot.Commands;
 using CommunityBot.Configuration;
@@ -38,6 +39,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddTransient<EpigraphJob>();
         services.AddSingleton<EpigraphScheduler>();
         services.AddSingleton<IEpigraphScheduler>(sp => sp.GetRequiredService<EpigraphScheduler>());
+        // The poster attaches cards; without AddCards they stay off (Cards:Enabled is false by default).
+        services.TryAddSingleton<CardStudio>();
         services.AddSingleton<EpigraphPoster>();
         services.AddSingleton<IEpigraphPoster>(sp => sp.GetRequiredService<EpigraphPoster>());
         services.AddHostedService<EpigraphTargetSync>();

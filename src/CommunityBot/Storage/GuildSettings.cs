@@ -1,6 +1,7 @@
 namespace CommunityBot.Storage;
 
 /// <summary>What a guild's moderators chose with /config; a null schedule means the default from Schedule:Epigraph.</summary>
+/// <param name="EpigraphCards">Scheduled epigraphs carry a quote card (when Cards:Enabled is on).</param>
 public sealed record GuildSettings(
     ulong GuildId,
     ulong? EpigraphChannelId = null,
@@ -8,4 +9,5 @@ public sealed record GuildSettings(
     string? EpigraphTimeZone = null,
     ulong? AnnounceChannelId = null,
     ulong? AnnounceRoleId = null,
-    bool Paused = false);
+    bool Paused = false,
+    bool EpigraphCards = false);

@@ -13,6 +13,7 @@ public static class ConfigCommand
     public const string Preview = "preview";
     public const string PostNow = "post-now";
     public const string Show = "show";
+    public const string Cards = "cards";
 
     private const int GuildContext = 0;
 
@@ -30,7 +31,8 @@ public static class ConfigCommand
                 ChannelOption("The text or announcement channel for epigraphs"),
                 Text("time", "Daily time, HH:mm (24-hour), e.g. 09:00", 5),
                 Text("cron", "Or a cron expression, e.g. 0 9 * * 1-5 (weekdays 09:00)", 100),
-                Text("timezone", "IANA time zone, e.g. Europe/Berlin or America/New_York", 64)),
+                Text("timezone", "IANA time zone, e.g. Europe/Berlin or America/New_York", 64),
+                new JsonApplicationCommandOption { Type = JsonApplicationCommandOption.BooleanType, Name = Cards, Description = "Attach the quote as an image card (with the words as alt text)" }),
             Subcommand(Announcements, "Choose the channel, and optionally a role to ping, for new-essay announcements",
                 ChannelOption("The text or announcement channel for announcements"),
                 new JsonApplicationCommandOption { Type = JsonApplicationCommandOption.RoleType, Name = "role", Description = "A role to ping with each announcement" }),

@@ -75,7 +75,7 @@ public sealed partial class ConfigCommandHandler(
         return sub?.Name switch
         {
             ConfigCommand.Epigraphs => Say(await configurator.SetEpigraphsAsync(guildId, Snowflake(options, "channel") ?? 0,
-                Text(options, "time"), Text(options, "cron"), Text(options, "timezone"), cancellationToken)),
+                Text(options, "time"), Text(options, "cron"), Text(options, "timezone"), Flag(options, ConfigCommand.Cards), cancellationToken)),
             ConfigCommand.Announcements => Say(await configurator.SetAnnouncementsAsync(guildId, Snowflake(options, "channel") ?? 0,
                 Snowflake(options, "role"), ResolvedRole(interaction, Snowflake(options, "role")), cancellationToken)),
             ConfigCommand.Pause => Say(await configurator.PauseAsync(guildId, cancellationToken)),
@@ -95,6 +95,9 @@ public sealed partial class ConfigCommandHandler(
     private static string? Text(IReadOnlyList<JsonInteractionDataOption> options, string name) =>
         options.FirstOrDefault(o => o.Name == name)?.Value is { ValueKind: JsonValueKind.String } value
         && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
+
+    private static bool? Flag(IReadOnlyList<JsonInteractionDataOption> options, string name) =>
+        options.FirstOrDefault(o => o.Name == name)?.Value is { ValueKind: JsonValueKind.True or JsonValueKind.False } value ? value.GetBoolean() : null;
 
     // Channel and role options carry the snowflake as a string.
     private static ulong? Snowflake(IReadOnlyList<JsonInteractionDataOption> options, string name) =>

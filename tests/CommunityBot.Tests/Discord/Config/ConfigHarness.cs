@@ -38,7 +38,7 @@ public sealed class ConfigHarness : IAsyncDisposable
         Health = new TargetHealthRepository(database.Database, Time);
         Scheduler.Setup(s => s.NextFireAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(NextFire);
         var configurator = new GuildConfigurator(new BotChannelAccess(rest.Client), Settings, Outbox, Health, Scheduler.Object, Poster.Object,
-            Microsoft.Extensions.Options.Options.Create(new ScheduleOptions()), Time);
+            Microsoft.Extensions.Options.Options.Create(new ScheduleOptions()), Microsoft.Extensions.Options.Options.Create(new global::CommunityBot.Cards.CardOptions()), Time);
         Handler = new ConfigCommandHandler(rest.Client, configurator, Time, NullLogger<ConfigCommandHandler>.Instance);
         GuildRemoved = new GuildRemovedHandler(Settings, Scheduler.Object, NullLogger<GuildRemovedHandler>.Instance);
         rest.Server.Default = Answer;
