@@ -1,10 +1,12 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace CommunityBot.Tests.Fakes;
 
 /// <summary>
-/// A loopback Mastodon on Kestrel. It answers the four endpoints the bot uses with the fixtures in Fixtures/mastodon,
+/// A loopback Mastodon on Kestrel. It answers the endpoints the bot uses with the fixtures in Fixtures/mastodon,
 /// refuses any token but <see cref="AccessToken"/> with Mastodon's 401 body, records every request, and lets a test
 /// script the next answers of a route (errors, rate limits, HTML pages from a proxy, a stall).
 /// </summary>
@@ -15,6 +17,8 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly RequestLog<FakeMastodonRequest> _requests = new();
     private readonly Dictionary<string, Queue<FakeMastodonResponse>> _scripted = [];
+    // Uploaded media by id, with how many more looks answer "still processing".
+    private readonly Dictionary<string, int> _media = [];
     private readonly WebApplication _app;
 
     private FakeMastodonServer()
@@ -38,6 +42,9 @@ public sealed class FakeMastodonServer : IAsyncDisposable
         server.DefaultRateLimit = response => response.WithRateLimit(300, 299, timeProvider.GetUtcNow().AddMinutes(5));
         return server;
     }
+
+    /// <summary>How many looks at a new upload (GET /api/v1/media/{id}) answer 206 before it is ready; uploads answer 202.</summary>
+    public int MediaLooksWhileProcessing { get; set; }
 
     /// <summary>Queues answers for <paramref name="method"/> <paramref name="path"/>, used before the default one.</summary>
     public void Enqueue(string method, string path, params FakeMastodonResponse[] responses)
@@ -69,15 +76,32 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var body = "";
+        Dictionary<string, string> form = [];
+        Dictionary<string, byte[]> files = [];
+        if (request.HasFormContentType)
+        {
+            var read = await request.ReadFormAsync(context.RequestAborted);
+            form = read.ToDictionary(f => f.Key, f => f.Value.ToString());
+            foreach (var file in read.Files)
+            {
+                using var bytes = new MemoryStream();
+                await file.CopyToAsync(bytes, context.RequestAborted);
+                files[file.Name] = bytes.ToArray();
+            }
+        }
+        else
+        {
+            using var reader = new StreamReader(request.Body);
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
         var recorded = new FakeMastodonRequest(
             request.Method,
             request.Path.Value ?? "",
             request.QueryString.Value ?? "",
             request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()),
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body);
+            body) { Form = form, Files = files };
 
         var response = Record(recorded);
         if (response.Hang)
@@ -122,12 +146,82 @@ public sealed class FakeMastodonServer : IAsyncDisposable
         {
             ("GET", "/api/v1/accounts/verify_credentials") => FakeMastodonResponse.Fixture(200, "account_verify_credentials.json"),
             ("GET", "/api/v2/instance") => FakeMastodonResponse.Fixture(200, "instance_v2.json"),
-            ("POST", "/api/v1/statuses") => FakeMastodonResponse.Fixture(200, "status_created.json"),
+            ("POST", "/api/v1/statuses") => Status(request),
+            ("POST", "/api/v2/media") => Upload(request),
+            ("GET", var path) when path.StartsWith("/api/v1/media/", StringComparison.Ordinal) => Media(path["/api/v1/media/".Length..]),
             ("GET", "/api/v1/notifications") => Notifications(),
             _ => FakeMastodonResponse.Json(404, """{"error":"Record not found"}"""),
         };
         return DefaultRateLimit is null ? answer : DefaultRateLimit(answer);
     }
+
+    // Like Mastodon 4 for a file it processes in the background: 202 and no url yet. A description is required here
+    // (Mastodon allows none): the bot must never upload an image without its alt text.
+    private FakeMastodonResponse Upload(FakeMastodonRequest request)
+    {
+        if (!request.Files.TryGetValue("file", out var file) || file.Length == 0)
+        {
+            return FakeMastodonResponse.Json(422, """{"error":"Validation failed: File can't be blank"}""");
+        }
+        if (string.IsNullOrWhiteSpace(request.Form.GetValueOrDefault("description")))
+        {
+            return FakeMastodonResponse.Json(422, """{"error":"Validation failed: Description can't be blank"}""");
+        }
+        string id;
+        lock (_lock)
+        {
+            id = (110_000_000_000_000_001 + _media.Count).ToString(CultureInfo.InvariantCulture);
+            _media[id] = MediaLooksWhileProcessing;
+        }
+        return FakeMastodonResponse.Json(202, MediaJson(id, request.Form["description"], ready: false));
+    }
+
+    private FakeMastodonResponse Media(string id)
+    {
+        lock (_lock)
+        {
+            if (!_media.TryGetValue(id, out var looks))
+            {
+                return FakeMastodonResponse.Json(404, """{"error":"Record not found"}""");
+            }
+            if (looks > 0)
+            {
+                _media[id] = looks - 1;
+                return FakeMastodonResponse.Json(206, MediaJson(id, null, ready: false));
+            }
+        }
+        return FakeMastodonResponse.Json(200, MediaJson(id, null, ready: true));
+    }
+
+    // Mastodon refuses a status naming media it does not know or has not finished processing.
+    private FakeMastodonResponse Status(FakeMastodonRequest request)
+    {
+        using var status = JsonDocument.Parse(request.Body);
+        if (status.RootElement.TryGetProperty("media_ids", out var ids))
+        {
+            lock (_lock)
+            {
+                foreach (var id in ids.EnumerateArray().Select(i => i.GetString() ?? ""))
+                {
+                    if (!_media.TryGetValue(id, out var looks) || looks > 0)
+                    {
+                        return FakeMastodonResponse.Json(422, """{"error":"Cannot attach files that have not finished processing. Try again in a moment!"}""");
+                    }
+                }
+            }
+        }
+        return FakeMastodonResponse.Fixture(200, "status_created.json");
+    }
+
+    private string MediaJson(string id, string? description, bool ready) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["id"] = id,
+        ["type"] = "image",
+        ["url"] = ready ? new Uri(BaseUri, $"system/media/{id}.png").ToString() : null,
+        ["preview_url"] = new Uri(BaseUri, $"system/media/{id}-small.png").ToString(),
+        ["description"] = description,
+        ["blurhash"] = null,
+    });
 
     // The fixture holds notifications 17 and 15, newest first; the Link header points around them as Mastodon does.
     private FakeMastodonResponse Notifications()

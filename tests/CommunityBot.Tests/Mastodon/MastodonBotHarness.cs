@@ -1,3 +1,4 @@
+using CommunityBot.Cards;
 using CommunityBot.Commands;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
@@ -52,10 +53,14 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
     public static async Task<MastodonBotHarness> StartAsync(int repliesPerPersonPerHour = 5, int repliesPerHour = 60) =>
         await StartAsync(repliesPerPersonPerHour, repliesPerHour, null);
 
+    /// <summary>With Cards:Enabled, and Cards on for account "main".</summary>
+    public static async Task<MastodonBotHarness> StartWithCardsAsync() =>
+        await StartAsync(5, 60, null, cards: true);
+
     /// <summary>Another instance on the database and fake server of <paramref name="first"/>, which keeps owning them.</summary>
     public static async Task<MastodonBotHarness> StartBesideAsync(MastodonBotHarness first) => await StartAsync(5, 60, first);
 
-    private static async Task<MastodonBotHarness> StartAsync(int repliesPerPersonPerHour, int repliesPerHour, MastodonBotHarness? first, TestDatabase? db = null)
+    private static async Task<MastodonBotHarness> StartAsync(int repliesPerPersonPerHour, int repliesPerHour, MastodonBotHarness? first, TestDatabase? db = null, bool cards = false)
     {
         var time = first?.Time ?? new DelayRecordingTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero), MastodonTestContext.RequestTimeout);
         var server = first?.Server ?? await FakeMastodonServer.StartAsync(time);
@@ -76,6 +81,8 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
             ["Mastodon:Accounts:1:Name"] = "broken",
             ["Mastodon:Accounts:1:Instance"] = server.BaseUri.ToString(),
             ["Mastodon:Accounts:1:AccessToken"] = "revoked-token-0042",
+            ["Cards:Enabled"] = cards ? "true" : "false",
+            ["Mastodon:Accounts:0:Cards"] = cards ? "true" : "false",
         }).Build();
         var logs = FakeLogs.Collector();
         var services = new ServiceCollection()
@@ -88,6 +95,7 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
             .AddCommands()
             .AddDelivery()
             .AddMastodon()
+            .AddCards()
             .Configure<global::CommunityBot.Clients.Mastodon.MastodonClientOptions>(o => o.RequestTimeout = MastodonTestContext.RequestTimeout)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         return new MastodonBotHarness(server, time, db, logs, services, first is not null);
