@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using CommunityBot.Announcements;
+using CommunityBot.Cards;
 using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.Gateway;
 using CommunityBot.Cluster;
@@ -30,6 +31,7 @@ public static class ConfigurationKeys
         (DeliveryOptions.Section, typeof(DeliveryOptions)),
         (StorageOptions.Section, typeof(StorageOptions)),
         (ClusterOptions.Section, typeof(ClusterOptions)),
+        (CardOptions.Section, typeof(CardOptions)),
     ];
 
     /// <summary>The sections' names as keys start with them: Content, Feeds, …</summary>
