@@ -8,6 +8,9 @@ using CommunityBot.Console;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
 using CommunityBot.Discord;
+using CommunityBot.Hosting;
+using CommunityBot.Http;
+using CommunityBot.History;
 using CommunityBot.Mastodon;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
@@ -23,7 +26,9 @@ CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 var oneShot = CommandLine.IsOneShot(args);
 // `announce <slug>` is one-shot but needs what the bot posts with: storage, the targets and their channels.
 var announceVerb = AnnounceCommand.IsAnnounce(args);
-var withBot = !oneShot || announceVerb;
+// `history` reads what the bot delivered: storage and the targets, nothing started.
+var historyVerb = HistoryCommand.IsHistory(args);
+var withBot = !oneShot || announceVerb || historyVerb;
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
     Args = oneShot ? [.. CommandLine.ConfigurationArguments(args)] : args,
@@ -38,6 +43,7 @@ if (withBot)
     builder.Services.AddStorage();
     builder.Services.AddCluster();
     builder.Services.AddDelivery();
+    builder.Services.AddHistory();
 }
 builder.Services.AddContent();
 builder.Services.AddCommands();
@@ -78,6 +84,14 @@ if (withBot)
     // After the modes: their start-up checks (a Mastodon instance's status budget) are done before the first announcement.
     builder.Services.AddAnnouncements();
 }
+if (!oneShot)
+{
+    builder.Services.AddSystemdIntegration();
+    if (!string.IsNullOrWhiteSpace(builder.Configuration[HttpOptions.UrlsKey]))
+    {
+        builder.Services.AddHttpListener();
+    }
+}
 
 using var host = builder.Build();
 // Every section bound and checked before anything starts, so that a bad value is one line, not the host's stack trace.
@@ -92,6 +106,10 @@ if (ConfigurationCheck.Problems(host.Services) is { Count: > 0 } problems)
 if (announceVerb)
 {
     return await AnnounceCommand.RunAsync(args, host.Services, System.Console.Out);
+}
+if (historyVerb)
+{
+    return await HistoryCommand.RunAsync(args, host.Services, System.Console.Out);
 }
 if (oneShot)
 {

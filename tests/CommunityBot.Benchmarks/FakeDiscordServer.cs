@@ -24,6 +24,7 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
     private FakeGatewaySession? _current;
     private long _nextId = 1_000_000_000_000_000_000L;
     private int _gatewayConnections;
+    private int _readySent;
     private int _unmatchedCallbacks;
     private int _commandsPut;
 
@@ -34,6 +35,8 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
     public string GatewayUrl => $"ws://127.0.0.1:{Port}/gateway";
     public TaskCompletionSource<long> ReadySent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public int GatewayConnections => Volatile.Read(ref _gatewayConnections);
+    /// <summary>READYs sent over all sessions: one per shard once every instance is connected.</summary>
+    public int ReadyCount => Volatile.Read(ref _readySent);
     public int UnmatchedCallbacks => Volatile.Read(ref _unmatchedCallbacks);
     public int CommandsPut => Volatile.Read(ref _commandsPut);
     public IReadOnlyDictionary<string, int> OtherRoutes => _otherRoutes;
@@ -90,6 +93,7 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
     internal void OnReadySent(FakeGatewaySession session, long at)
     {
         Volatile.Write(ref _current, session);
+        Interlocked.Increment(ref _readySent);
         ReadySent.TrySetResult(at);
     }
 

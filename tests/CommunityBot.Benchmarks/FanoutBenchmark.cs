@@ -46,22 +46,7 @@ internal static class FanoutBenchmark
                 if (readyAt > dueTicks)
                     throw new InvalidOperationException($"READY came {LoadPhase.Milliseconds(readyAt - dueTicks):F0} ms after the posts were due; raise --lead-seconds");
                 cpuBefore = bot.Status().CpuSeconds;
-                // Done when every nonce arrived, or when nothing new arrived for twice the longest retry the limits ask for.
-                var quietLimit = (long)(Math.Max(10, 2 * options.BucketSeconds) * Stopwatch.Frequency);
-                var lastCount = 0;
-                var lastChange = Stopwatch.GetTimestamp();
-                while (!cancellationToken.IsCancellationRequested)
-                {
-                    await Task.Delay(s_poll, cancellationToken);
-                    var record = messages.Snapshot();
-                    if (record.MessagesByNonce >= options.Channels || bot.HasExited)
-                        break;
-                    var now = Stopwatch.GetTimestamp();
-                    if (record.AcceptedAt.Count != lastCount)
-                        (lastCount, lastChange) = (record.AcceptedAt.Count, now);
-                    else if (now - Math.Max(lastChange, dueTicks) > quietLimit)
-                        break;
-                }
+                await WaitForFanoutAsync(messages, options, dueTicks, () => bot.HasExited, cancellationToken);
                 // Late duplicates would show up here.
                 await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
                 end = bot.Status();
@@ -87,5 +72,25 @@ internal static class FanoutBenchmark
         }
         folder.Delete(recursive: true);
         return exitCode;
+    }
+
+    /// <summary>Until every nonce arrived, the bot is gone, or nothing new arrived for twice the longest retry the limits ask for.</summary>
+    internal static async Task WaitForFanoutAsync(FakeChannelMessages messages, FanoutOptions options, long dueTicks, Func<bool> botsGone, CancellationToken cancellationToken)
+    {
+        var quietLimit = (long)(Math.Max(10, 2 * options.BucketSeconds) * Stopwatch.Frequency);
+        var lastCount = 0;
+        var lastChange = Stopwatch.GetTimestamp();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(s_poll, cancellationToken);
+            var record = messages.Snapshot();
+            if (record.MessagesByNonce >= options.Channels || botsGone())
+                break;
+            var now = Stopwatch.GetTimestamp();
+            if (record.AcceptedAt.Count != lastCount)
+                (lastCount, lastChange) = (record.AcceptedAt.Count, now);
+            else if (now - Math.Max(lastChange, dueTicks) > quietLimit)
+                break;
+        }
     }
 }

@@ -52,6 +52,10 @@ internal static class GatewayFrames
         output.Write(s_interactionTail);
     }
 
+    /// <summary>The same /quote interaction as Discord POSTs it to an HTTP interactions endpoint: the dispatch's <c>d</c>.</summary>
+    public static string InteractionBody(ulong id) =>
+        $"{{\"type\":2,\"id\":\"{id}\",\"token\":\"{Encoding.ASCII.GetString(s_tokenPrefix)}{id}" + Encoding.UTF8.GetString(s_interactionTail.AsSpan(0, s_interactionTail.Length - 1));
+
     /// <summary>Reads the interaction id back from the last dot-separated part of a token written above.</summary>
     public static bool TryReadTokenId(string token, out ulong id)
     {

@@ -38,6 +38,28 @@ internal sealed class OptionReader
         return allowed.Contains(text, StringComparer.Ordinal) ? text : throw new ArgumentException($"{name}: '{text}' is not one of {string.Join(", ", allowed)}");
     }
 
+    /// <summary>A comma-separated list of whole numbers, each from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public IReadOnlyList<int> Counts(string name, IReadOnlyList<int> fallback, int min, int max)
+    {
+        _read.Add(name);
+        if (!_values.TryGetValue(name, out var text))
+            return fallback;
+        var counts = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+                throw new ArgumentException($"{name}: '{text}' is not a list of whole numbers from {min} to {max}, e.g. 1,2,3");
+            counts.Add(value);
+        }
+        return counts;
+    }
+
+    public string? Text(string name)
+    {
+        _read.Add(name);
+        return _values.TryGetValue(name, out var text) ? text : null;
+    }
+
     public string? Path(string name)
     {
         _read.Add(name);

@@ -4,9 +4,11 @@ using CommunityBot.Benchmarks;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
 const string Usage =
-    "usage: dotnet run -c Release --project tests/CommunityBot.Benchmarks -- [interactions|fanout|footprint|corpus] [options]\n" +
+    "usage: dotnet run -c Release --project tests/CommunityBot.Benchmarks -- [interactions|http-interactions|fanout|cluster-fanout|footprint|corpus] [options]\n" +
     "  interactions (default): " + BenchmarkOptions.Usage + "\n" +
+    "  http-interactions: " + HttpInteractionOptions.Usage + "\n" +
     "  fanout:    " + FanoutOptions.Usage + "\n" +
+    "  cluster-fanout: " + ClusterFanoutOptions.Usage + "\n" +
     "  footprint: " + FootprintOptions.Usage + "\n" +
     "  corpus:    " + CorpusOptions.Usage;
 
@@ -18,7 +20,9 @@ try
     return mode switch
     {
         "interactions" => await InteractionBenchmark.RunAsync(BenchmarkOptions.Parse(rest), repository, BotBuild.Find(repository, BenchmarkOptions.Parse(rest).BotPath)),
+        "http-interactions" => await HttpInteractionBenchmark.RunAsync(HttpInteractionOptions.Parse(rest), repository, BotBuild.Find(repository, HttpInteractionOptions.Parse(rest).BotPath)),
         "fanout" => await FanoutBenchmark.RunAsync(FanoutOptions.Parse(rest), repository),
+        "cluster-fanout" => await ClusterFanoutBenchmark.RunAsync(ClusterFanoutOptions.Parse(rest), repository),
         "footprint" => await FootprintBenchmark.RunAsync(FootprintOptions.Parse(rest), repository),
         "corpus" => CorpusBenchmark.Run(CorpusOptions.Parse(rest)),
         _ => throw new ArgumentException($"unknown mode '{mode}'"),

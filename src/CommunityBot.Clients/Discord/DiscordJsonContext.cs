@@ -15,6 +15,7 @@ namespace CommunityBot.Clients.Discord;
 [JsonSerializable(typeof(JsonApplicationCommand))]
 [JsonSerializable(typeof(IReadOnlyList<JsonApplicationCommand>))]
 [JsonSerializable(typeof(JsonChannel))]
+[JsonSerializable(typeof(JsonThreadCreate))]
 [JsonSerializable(typeof(JsonGuild))]
 [JsonSerializable(typeof(IReadOnlyList<JsonRole>))]
 [JsonSerializable(typeof(JsonGuildMember))]

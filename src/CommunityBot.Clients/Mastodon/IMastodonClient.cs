@@ -44,4 +44,12 @@ public interface IMastodonClient
         string? minId,
         int limit = 40,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Opens the account's notification stream: a WebSocket to <c>{streaming}/api/v1/streaming?stream=user:notification</c>
+    /// with the token in the Authorization header, never in the URL. <paramref name="streamingUrl"/> is the instance's
+    /// <c>configuration.urls.streaming</c>, or null to use the instance's own host. A refused upgrade throws
+    /// <see cref="MastodonStreamingException"/>.
+    /// </summary>
+    Task<IMastodonNotificationSubscription> StreamNotificationsAsync(string? streamingUrl, CancellationToken cancellationToken = default);
 }

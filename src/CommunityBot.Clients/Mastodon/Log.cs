@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Mastodon account '{Account}': rate limit used up, holding {Method} /{Path} for {Delay}")]
     public static partial void WaitingForRateLimit(ILogger logger, string account, HttpMethod method, string path, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Debug, Message = "Mastodon account '{Account}': notification stream open at {Address}")]
+    public static partial void StreamOpened(ILogger logger, string account, Uri address);
 }

@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Json;
 using CommunityBot.Clients.Mastodon.JsonModels;
+using CommunityBot.Clients.Telemetry;
 
 namespace CommunityBot.Clients.Mastodon;
 
@@ -63,6 +64,7 @@ internal sealed partial class MastodonClient
             }
 
             Log.WaitingForRateLimit(_logger, AccountName, request.Method, request.PathAndQuery, wait);
+            ClientMetrics.RateLimitWait("mastodon");
             await Task.Delay(wait, _timeProvider, cancellationToken);
             wait = RoundUpToMilliseconds(_rateLimits.Reserve(request.Bucket, _timeProvider.GetUtcNow()));
         }

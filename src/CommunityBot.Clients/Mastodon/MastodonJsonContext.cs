@@ -14,4 +14,5 @@ namespace CommunityBot.Clients.Mastodon;
 [JsonSerializable(typeof(JsonInstance))]
 [JsonSerializable(typeof(JsonMediaAttachment))]
 [JsonSerializable(typeof(JsonError))]
+[JsonSerializable(typeof(JsonStreamingMessage))]
 public sealed partial class MastodonJsonContext : JsonSerializerContext;

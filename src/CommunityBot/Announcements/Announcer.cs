@@ -134,10 +134,10 @@ public sealed partial class Announcer(
                     LogNoChannel(target.Key);
                     continue;
                 }
-                string payload;
+                IReadOnlyList<OutboxStep> steps;
                 try
                 {
-                    payload = channel.RenderAnnouncement(target.Key, essay, target.MentionRoleId);
+                    steps = channel.RenderAnnouncement(target.Key, essay, target.MentionRoleId, target.OpenThread);
                 }
                 catch (InvalidOperationException exception)
                 {
@@ -145,7 +145,7 @@ public sealed partial class Announcer(
                     LogRenderFailed(exception, target.Key, essay.Slug);
                     continue;
                 }
-                await outbox.EnqueueAsync(target.Key, Kind, payload, IdempotencyKey(essayKey, target.Key), cancellationToken);
+                await outbox.EnqueueAsync(OutboxStep.Chain(target.Key, Kind, IdempotencyKey(essayKey, target.Key), steps), cancellationToken);
                 queued++;
             }
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using CommunityBot.Content;
 using CommunityBot.Storage;
+using CommunityBot.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -97,12 +98,14 @@ public sealed partial class FeedPoller(
         try
         {
             after = await PollAsync(feed, state, cancellationToken);
+            BotMetrics.FeedPoll("ok");
         }
         catch (Exception exception) when (Describe(exception, feed, cancellationToken) is { } failure)
         {
             var failures = state.Failures + 1;
             var delay = Backoff(feed.PollInterval, failures);
             after = state with { Failures = failures, NextPollAt = time.GetUtcNow() + delay };
+            BotMetrics.FeedPoll("failed");
             LogFeedFailed(feed.Url, failure.Kind, failure.Reason, failures, delay, after.NextPollAt!.Value);
         }
         try

@@ -12,5 +12,5 @@ public sealed class GuildAnnouncementTargetSource(GuildSettingsRepository guilds
     public async Task<IReadOnlyList<AnnouncementTarget>> GetTargetsAsync(CancellationToken cancellationToken) =>
         [.. (await guilds.AllAsync(cancellationToken))
             .Where(g => g.AnnounceChannelId is not null)
-            .Select(g => new AnnouncementTarget(TargetKey.Discord(g.GuildId, g.AnnounceChannelId!.Value).ToString(), g.AnnounceRoleId))];
+            .Select(g => new AnnouncementTarget(TargetKey.Discord(g.GuildId, g.AnnounceChannelId!.Value).ToString(), g.AnnounceRoleId, g.AnnounceThread))];
 }

@@ -42,19 +42,19 @@ public sealed partial class CardStudio(
     }
 
     /// <summary>
-    /// The payload with the epigraph's card attached when cards are on and the target asked for them; otherwise the
-    /// payload as it was.
+    /// The epigraph's steps with its card attached to the first when cards are on and the target asked for them (a
+    /// long quote's thread carries the card on its first part, the later parts are text); otherwise the steps as they were.
     /// </summary>
-    public async Task<string> AttachAsync(string target, QuoteEntry epigraph, string payload, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxStep>> AttachAsync(string target, QuoteEntry epigraph, IReadOnlyList<OutboxStep> steps, CancellationToken cancellationToken)
     {
-        if (Renderer is null || !TargetKey.TryParse(target, out var key)
+        if (steps.Count == 0 || Renderer is null || !TargetKey.TryParse(target, out var key)
             || _preferences.FirstOrDefault(p => p.Kind == key.Kind) is not { } preference
             || !await preference.WantsCardAsync(key, cancellationToken))
         {
-            return payload;
+            return steps;
         }
         var card = QuoteCard.For(epigraph, content.Value.Publication, options.Value.Theme, options.Value.Shape);
-        return new CardPost(card, payload).Write();
+        return [steps[0] with { Payload = new CardPost(card, steps[0].Payload).Write() }, .. steps.Skip(1)];
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

@@ -6,6 +6,10 @@ namespace CommunityBot.Commands;
 /// </summary>
 public static class CommandCatalog
 {
+    /// <summary>The list command, whose paging buttons run it again for another page.</summary>
+    public const string Essays = "essays";
+    public const string PageOption = "page";
+
     public static readonly CommandOption EssayOption = new("essay", "An essay's title or slug", CommandOptionKind.Essay);
     public static readonly CommandOption RequiredEssayOption = EssayOption with { Required = true };
 
@@ -16,7 +20,7 @@ public static class CommandCatalog
             "author"),
         new("epigraph", "An essay's epigraph, or a random one", [EssayOption], "essay"),
         new("essay", "An essay: its date, authors, epigraph and link", [RequiredEssayOption], "essay"),
-        new("essays", "The list of essays, newest first", [new("page", "Page number", CommandOptionKind.Page)], "page"),
+        new(Essays, "The list of essays, newest first", [new(PageOption, "Page number", CommandOptionKind.Page)], PageOption),
         new("references", "The references an essay cites", [RequiredEssayOption], "essay"),
         new("resources", "Further resources an essay recommends", [RequiredEssayOption], "essay"),
         new("search", "Search titles, quotes, references and essay texts", [new("text", "Words to search for", CommandOptionKind.Text, Required: true)], "text"),

@@ -61,6 +61,7 @@ public static partial class ConfigurationCheck
         "System.UInt64" => "an id; expected a Discord snowflake, e.g. 123456789012345678",
         "System.Boolean" => "true or false",
         "System.Uri" => "an address; expected e.g. https://example.org",
+        _ when type == typeof(Mastodon.LongQuoteStyle).FullName => $"a long-quote style; expected one of {string.Join(", ", Enum.GetNames<Mastodon.LongQuoteStyle>())}",
         _ when NullableOf().Match(type) is { Success: true } nullable => Expected(nullable.Groups["type"].Value),
         _ => $"a value of type {type}",
     };

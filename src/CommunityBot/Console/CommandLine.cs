@@ -77,6 +77,7 @@ public static class CommandLine
           dotnet run --project src/CommunityBot -- validate     check every essay file; exit 1 on any problem
           dotnet run --project src/CommunityBot -- <command>    answer one command and exit, e.g. quote --author camus
           dotnet run --project src/CommunityBot -- announce <slug>   queue a new-essay announcement to every target by hand
+          dotnet run --project src/CommunityBot -- history [--target T] [--failed]   latest deliveries and each target's state
 
         Configuration can be given as --Section:Key=value, e.g. --Content:Path=data/essays.
 

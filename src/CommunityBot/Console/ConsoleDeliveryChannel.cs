@@ -22,9 +22,11 @@ public sealed class ConsoleDeliveryChannel(LocalConsole console, CardStudio card
 
     public TargetKind Kind => TargetKind.Console;
 
-    public string RenderEpigraph(string target, QuoteEntry epigraph) => ConsoleRenderer.Render(new QuoteReply(epigraph, 1));
+    public IReadOnlyList<OutboxStep> RenderEpigraph(string target, QuoteEntry epigraph) => [new(ConsoleRenderer.Render(new QuoteReply(epigraph, 1)))];
 
-    public string RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId)
+    public IReadOnlyList<OutboxStep> RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId, bool openThread) => [new(Announcement(essay))];
+
+    private static string Announcement(Essay essay)
     {
         var text = new StringBuilder($"New essay: {essay.Title} ({DisplayFormat.Date(essay.Published)})");
         if (essay.Epigraph is { } epigraph)

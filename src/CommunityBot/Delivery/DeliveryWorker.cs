@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CommunityBot.Cluster;
 using CommunityBot.Storage;
+using CommunityBot.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -96,7 +97,13 @@ public sealed partial class DeliveryWorker(
         {
             // The target is marked busy before its send starts, so a fast send cannot finish before it is marked.
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (_inFlight.TryAdd(entry.Target, done.Task))
+            if (IsStopped(entry, readAt))
+            {
+                // Its transport was refused while the claim ran: the row was given back after the stop was marked,
+                // so the claim may have taken it again.
+                await outbox.ReleaseAsync(entry.Id, _instance, stoppingToken);
+            }
+            else if (_inFlight.TryAdd(entry.Target, done.Task))
             {
                 started++;
                 _ = DeliverAsync(entry, done, stoppingToken);
@@ -162,6 +169,7 @@ public sealed partial class DeliveryWorker(
     private async Task RecordAsync(OutboxEntry entry, SendResult result)
     {
         var error = result.Error ?? result.Outcome.ToString();
+        BotMetrics.Delivery(TargetKey.TryParse(entry.Target, out var key) ? key.KindText : entry.Target, result.Outcome.ToString().ToLowerInvariant());
         switch (result.Outcome)
         {
             case SendOutcome.Delivered:
@@ -211,8 +219,9 @@ public sealed partial class DeliveryWorker(
                 break;
             case SendOutcome.Stopped:
                 // The row is left as it was, lease given back: it was not the row's fault, and it goes once a working
-                // credential is in. The transport is marked stopped first: a read between the two would take the row
-                // straight back and send it again with the refused credential.
+                // credential is in. The transport is marked stopped before the lease is given back, and a claim looks at
+                // the mark once it returns, so a claim running meanwhile does not send the row again with the refused
+                // credential.
                 var stopped = Transport(entry);
                 var probeAt = time.GetUtcNow() + options.Value.MaxRetryDelay;
                 if (_stopped.TryAdd(stopped, probeAt))
@@ -227,6 +236,9 @@ public sealed partial class DeliveryWorker(
                 break;
         }
     }
+
+    private bool IsStopped(OutboxEntry entry, DateTimeOffset readAt) =>
+        _stopped.TryGetValue(Transport(entry), out var probeAt) && probeAt > readAt;
 
     private static string Transport(OutboxEntry entry) => TargetKey.TryParse(entry.Target, out var key) ? key.Transport : entry.Target;
 
@@ -258,6 +270,15 @@ public sealed partial class DeliveryWorker(
         {
             return SendResult.Invalid($"no delivery channel for target '{entry.Target}' is configured");
         }
+        if (entry.AfterKey is { } afterKey)
+        {
+            var previous = await outbox.FindAsync(afterKey, stoppingToken);
+            if (previous is not { Status: OutboxStatus.Delivered, RemoteId: { } remoteId })
+            {
+                return NotInChain(entry, afterKey, previous);
+            }
+            entry = entry with { AfterRemoteId = remoteId };
+        }
         // Cut off well inside the lease, so that no other instance takes the row over while this send may still post it.
         var limit = options.Value.LeaseDuration / 2;
         using var cutOff = new CancellationTokenSource(limit, time);
@@ -274,6 +295,24 @@ public sealed partial class DeliveryWorker(
         {
             return SendResult.Unexpected(exception.Message);
         }
+    }
+
+    // A later step goes only under the one before it: sent on its own it would break the chain (a thread part
+    // replying to nothing, a thread on no message), so it waits for that step, or fails with it.
+    private SendResult NotInChain(OutboxEntry entry, string afterKey, OutboxEntry? previous)
+    {
+        if (previous is { Status: OutboxStatus.Pending })
+        {
+            return SendResult.Retry($"waiting for the step it follows ({afterKey}) to be delivered");
+        }
+        var why = previous switch
+        {
+            null => "is not in the outbox",
+            { Status: OutboxStatus.Failed } => $"failed ({previous.LastError ?? "no reason recorded"})",
+            _ => "was delivered without a remote id",
+        };
+        LogChainBroken(entry.Target, entry.Id, afterKey, previous?.Status ?? "missing");
+        return SendResult.Invalid($"not sent: the step it follows ({afterKey}) {why}");
     }
 
     private TimeSpan RetryDelay(int attempts) =>
@@ -306,6 +345,9 @@ public sealed partial class DeliveryWorker(
 
     [LoggerMessage(EventId = 7113, Level = LogLevel.Information, Message = "Delivery over {Transport} works again; its queued posts go out")]
     private partial void LogTransportResumed(string transport);
+
+    [LoggerMessage(EventId = 7120, Level = LogLevel.Warning, Message = "Outbox row {Id} to {Target} is not sent: the step it follows ({AfterKey}) is {AfterStatus}, and sending it alone would break its chain")]
+    private partial void LogChainBroken(string target, long id, string afterKey, string afterStatus);
 
     [LoggerMessage(EventId = 7107, Level = LogLevel.Error, Message = "Delivery to {Target} (outbox row {Id}) could not be recorded")]
     private partial void LogCrashed(Exception exception, string target, long id);

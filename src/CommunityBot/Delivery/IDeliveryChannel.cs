@@ -11,17 +11,19 @@ public interface IDeliveryChannel
 {
     TargetKind Kind { get; }
 
-    /// <summary>The outbox payload for a scheduled epigraph to this target.</summary>
-    string RenderEpigraph(string target, QuoteEntry epigraph);
+    /// <summary>The outbox steps of a scheduled epigraph to this target: one, or a thread's parts in order.</summary>
+    IReadOnlyList<OutboxStep> RenderEpigraph(string target, QuoteEntry epigraph);
 
     /// <summary>
-    /// The outbox payload announcing a new essay to this target. <paramref name="mentionRoleId"/> is the role a
-    /// Discord guild chose to ping; channels that have no such thing ignore it.
+    /// The outbox steps announcing a new essay to this target. <paramref name="mentionRoleId"/> is the role a Discord
+    /// guild chose to ping, and <paramref name="openThread"/> whether it wants a discussion thread under the
+    /// announcement; channels that have no such things ignore them.
     /// </summary>
-    string RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId);
+    IReadOnlyList<OutboxStep> RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId, bool openThread);
 
     /// <summary>
-    /// Sends one outbox row, with the row's idempotency key, and says what the answer means for the row (see
+    /// Sends one outbox row, with the row's idempotency key, under <see cref="OutboxEntry.AfterRemoteId"/> when it
+    /// follows another step (a reply to it, or into the thread it opened), and says what the answer means for the row (see
     /// <see cref="SendOutcome"/>); never throws for a failed send.
     /// </summary>
     Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken);

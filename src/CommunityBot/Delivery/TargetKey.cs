@@ -40,6 +40,9 @@ public readonly record struct TargetKey
     /// </summary>
     public string Transport => Kind == TargetKind.Mastodon ? ToString() : Prefix(Kind);
 
+    /// <summary>The kind as a target's text starts with it: <c>discord</c>, <c>mastodon</c> or <c>console</c>.</summary>
+    public string KindText => Prefix(Kind);
+
     public static TargetKey Discord(ulong guildId, ulong channelId) => new(TargetKind.Discord, guildId, channelId, null);
 
     public static TargetKey Mastodon(string account)

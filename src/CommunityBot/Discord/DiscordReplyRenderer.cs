@@ -4,6 +4,7 @@ using CommunityBot.Clients.Discord.Rest;
 using CommunityBot.Commands;
 using CommunityBot.Commands.Replies;
 using CommunityBot.Content;
+using CommunityBot.Discord.Config;
 
 namespace CommunityBot.Discord;
 
@@ -27,6 +28,7 @@ public static class DiscordReplyRenderer
         AboutReply about => Message(AboutEmbed(about)),
         HelpReply help => Message(HelpEmbed(help)),
         ProblemReply problem => Ephemeral(ProblemText(problem)),
+        ConfigReply config => Ephemeral(config.Text) with { Embeds = config.Preview is { } preview ? [QuoteEmbed(preview)] : null },
         _ => throw new ArgumentException($"No Discord rendering for {reply.GetType().Name}", nameof(reply)),
     };
 

@@ -5,18 +5,21 @@ using CommunityBot.Clients.Discord.JsonModels;
 using CommunityBot.Discord.Config;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Discord;
 
 /// <summary>
 /// Runs the Discord part: registers the commands, keeps the gateway sessions, and hands interactions to
 /// <see cref="InteractionHandler"/> off the receive loop, a bounded number at a time. A fatal gateway error
-/// (a rejected token, disallowed intents) stops this part only; the rest of the bot keeps running.
+/// (a rejected token, disallowed intents) stops this part only; the rest of the bot keeps running. With
+/// <c>Discord:Gateway</c> false there is no session at all: the HTTP listener receives the interactions.
 /// </summary>
 public sealed partial class DiscordService(
     ShardedGatewayClient gateway,
     DiscordCommandRegistrar registrar,
     InteractionHandler handler,
+    IOptions<DiscordBotOptions> options,
     ILogger<DiscordService> logger,
     GuildRemovedHandler? guildRemoved = null) : BackgroundService
 {
@@ -25,6 +28,14 @@ public sealed partial class DiscordService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Gateway)
+        {
+            // Interactions come to the HTTP listener, if any (an instance beyond the shard count may take none); posts,
+            // schedules and announcements go over REST as always.
+            LogGatewayOff();
+            await RegisterAsync(stoppingToken);
+            return;
+        }
         // Registration and the gateway session do not depend on each other: neither waits for the other at start.
         var registering = RegisterAsync(stoppingToken);
         var consuming = ConsumeAsync(stoppingToken);
@@ -118,6 +129,9 @@ public sealed partial class DiscordService(
             slots.Release();
         }
     }
+
+    [LoggerMessage(EventId = 8040, EventName = "GatewayOff", Level = LogLevel.Information, Message = "Discord:Gateway is false: no gateway session on this instance; interactions arrive only over HTTP at POST /interactions when Discord:PublicKey is set, and posts and schedules go on")]
+    private partial void LogGatewayOff();
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "An interaction could not be read and was left unanswered")]
     private partial void LogUnreadable(Exception exception);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CommunityBot.Clients.Discord.JsonModels;
 using CommunityBot.Clients.Discord.Rest;
@@ -6,86 +5,53 @@ using CommunityBot.Commands;
 using CommunityBot.Commands.Replies;
 using CommunityBot.Content;
 using CommunityBot.Discord.Config;
-using Microsoft.Extensions.Logging;
 
 namespace CommunityBot.Discord;
 
 /// <summary>
-/// Answers one interaction: slash commands through the command core, autocomplete from the index, and the
-/// paging buttons. Whatever fails becomes an ephemeral message that says so, never "The application did not respond".
+/// What each interaction is answered with: slash commands through the command core, /config through its handler,
+/// autocomplete from the index, and the paging buttons. <see cref="InteractionResponder"/> does the answering.
 /// </summary>
-public sealed partial class InteractionHandler(
+public sealed class InteractionHandler(
     DiscordRestClient rest,
+    InteractionResponder responder,
     CommandCore commands,
     ContentStore content,
-    TimeProvider time,
-    ILogger<InteractionHandler> logger,
     ConfigCommandHandler? config = null)
 {
-    /// <summary>A command still working after this long is deferred, well inside Discord's 3-second deadline.</summary>
-    public static readonly TimeSpan DeferAfter = TimeSpan.FromSeconds(1);
-
-    /// <summary>Commands that may scan the whole corpus and so race the defer deadline; the others answer from a lookup.</summary>
-    internal IReadOnlySet<string> MayBeSlow { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "search" };
     private const int MaxOptionLength = 200;
     private const int MaxChoiceLength = 100;
+    private const string Unknown = "unknown";
 
-    public async Task HandleAsync(JsonInteraction interaction, CancellationToken cancellationToken)
-    {
-        var state = new ResponseState();
-        try
-        {
-            switch (interaction.Type)
-            {
-                case JsonInteraction.ApplicationCommandType:
-                    await CommandAsync(interaction, state, cancellationToken);
-                    break;
-                case JsonInteraction.AutocompleteType:
-                    await AutocompleteAsync(interaction, cancellationToken);
-                    break;
-                case JsonInteraction.MessageComponentType:
-                    await ComponentAsync(interaction, cancellationToken);
-                    break;
-                default:
-                    await RespondAsync(interaction, DiscordReplyRenderer.Ephemeral("This kind of interaction is not supported."), cancellationToken);
-                    break;
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogFailed(exception, interaction.Data?.Name ?? interaction.Data?.CustomId ?? interaction.Type.ToString(CultureInfo.InvariantCulture));
-            await ReportFailureAsync(interaction, state, exception, cancellationToken);
-        }
-    }
+    /// <summary>An interaction from the gateway: the answer is POSTed to its callback.</summary>
+    public Task HandleAsync(JsonInteraction interaction, CancellationToken cancellationToken) =>
+        HandleAsync(interaction, new RestInteractionCallback(rest, interaction), cancellationToken);
 
-    private async Task CommandAsync(JsonInteraction interaction, ResponseState state, CancellationToken cancellationToken)
+    public Task HandleAsync(JsonInteraction interaction, IInteractionCallback callback, CancellationToken cancellationToken)
     {
         var name = interaction.Data?.Name ?? "";
-        if (name == ConfigCommand.Name && config is not null)
+        return interaction.Type switch
         {
-            await config.HandleAsync(interaction, cancellationToken);
-            return;
-        }
-        var request = new CommandRequest(name, OptionsOf(interaction.Data?.Options));
-        if (!MayBeSlow.Contains(name))
-        {
-            await RespondAsync(interaction, DiscordReplyRenderer.Render(commands.Execute(request)), cancellationToken);
-            return;
-        }
-
-        var work = Task.Run(() => commands.Execute(request), cancellationToken);
-        if (await Task.WhenAny(work, Task.Delay(DeferAfter, time, cancellationToken)) != work)
-        {
-            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
-                new JsonInteractionResponse { Type = JsonInteractionResponse.DeferredChannelMessageWithSourceType }, cancellationToken);
-            state.Deferred = true;
-            await rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, AsMessage(DiscordReplyRenderer.Render(await work)), cancellationToken);
-            return;
-        }
-        await RespondAsync(interaction, DiscordReplyRenderer.Render(await work), cancellationToken);
+            JsonInteraction.ApplicationCommandType when name == ConfigCommand.Name && config is not null =>
+                responder.RespondAsync(interaction, callback, ConfigCommand.Name, privately: true,
+                    async ct => Message(await config.AnswerAsync(interaction, ct)), cancellationToken),
+            JsonInteraction.ApplicationCommandType =>
+                responder.RespondAsync(interaction, callback, CommandCatalog.Find(name)?.Name ?? Unknown, privately: false,
+                    _ => Task.FromResult(Message(commands.Execute(new CommandRequest(name, OptionsOf(interaction.Data?.Options))))), cancellationToken),
+            JsonInteraction.AutocompleteType =>
+                responder.RespondAsync(interaction, callback, (CommandCatalog.Find(name)?.Name ?? Unknown) + ".autocomplete", privately: false,
+                    _ => Task.FromResult(Autocomplete(interaction)), cancellationToken),
+            JsonInteraction.MessageComponentType =>
+                responder.RespondAsync(interaction, callback, CommandCatalog.Essays + "." + CommandCatalog.PageOption, privately: false,
+                    _ => Task.FromResult(Component(interaction)), cancellationToken),
+            _ => responder.RespondAsync(interaction, callback, Unknown, privately: true,
+                _ => Task.FromResult(InteractionResponder.Message(DiscordReplyRenderer.Ephemeral("This kind of interaction is not supported."))), cancellationToken),
+        };
     }
 
-    private Task AutocompleteAsync(JsonInteraction interaction, CancellationToken cancellationToken)
+    private static JsonInteractionResponse Message(Reply reply) => InteractionResponder.Message(DiscordReplyRenderer.Render(reply));
+
+    private JsonInteractionResponse Autocomplete(JsonInteraction interaction)
     {
         var focused = Flatten(interaction.Data?.Options).FirstOrDefault(o => o.Focused == true);
         var kind = focused is null ? null : CommandCatalog.Find(interaction.Data?.Name ?? "")?.FindOption(focused.Name)?.Kind;
@@ -99,66 +65,27 @@ public sealed partial class InteractionHandler(
                 .Select(a => JsonApplicationCommandOptionChoice.Create(DiscordText.Fit(a, MaxChoiceLength), DiscordText.Fit(a, MaxChoiceLength)))],
             _ => [],
         };
-        return rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, new JsonInteractionResponse
+        return new JsonInteractionResponse
         {
             Type = JsonInteractionResponse.AutocompleteResultType,
             Data = new JsonInteractionCallbackData { Choices = choices },
-        }, cancellationToken);
+        };
     }
 
-    private Task ComponentAsync(JsonInteraction interaction, CancellationToken cancellationToken)
+    private JsonInteractionResponse Component(JsonInteraction interaction)
     {
         var customId = interaction.Data?.CustomId ?? "";
         if (!customId.StartsWith(DiscordReplyRenderer.EssaysPagePrefix, StringComparison.Ordinal))
         {
-            return RespondAsync(interaction, DiscordReplyRenderer.Ephemeral("This button is no longer in use; run the command again."), cancellationToken);
+            return InteractionResponder.Message(DiscordReplyRenderer.Ephemeral("This button is no longer in use; run the command again."));
         }
         var page = customId[DiscordReplyRenderer.EssaysPagePrefix.Length..];
-        var reply = commands.Execute(new CommandRequest("essays", new Dictionary<string, string> { ["page"] = page }));
-        var data = DiscordReplyRenderer.Render(reply);
+        var reply = commands.Execute(new CommandRequest(CommandCatalog.Essays, new Dictionary<string, string> { [CommandCatalog.PageOption] = page }));
         // A page that no longer exists (essays were removed) is told to the clicker alone; the list stays as it is.
-        var type = reply is ProblemReply ? JsonInteractionResponse.ChannelMessageWithSourceType : JsonInteractionResponse.UpdateMessageType;
-        return rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, new JsonInteractionResponse { Type = type, Data = data }, cancellationToken);
+        return reply is ProblemReply
+            ? Message(reply)
+            : new JsonInteractionResponse { Type = JsonInteractionResponse.UpdateMessageType, Data = DiscordReplyRenderer.Render(reply) };
     }
-
-    private Task RespondAsync(JsonInteraction interaction, JsonInteractionCallbackData data, CancellationToken cancellationToken) =>
-        rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
-            new JsonInteractionResponse { Type = JsonInteractionResponse.ChannelMessageWithSourceType, Data = data }, cancellationToken);
-
-    private async Task ReportFailureAsync(JsonInteraction interaction, ResponseState state, Exception exception, CancellationToken cancellationToken)
-    {
-        var message = DiscordReplyRenderer.Ephemeral($"Sorry, that went wrong: {Describe(exception)}");
-        try
-        {
-            if (state.Deferred)
-            {
-                await rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, AsMessage(message), cancellationToken);
-            }
-            else if (interaction.Type != JsonInteraction.AutocompleteType)
-            {
-                await RespondAsync(interaction, message, cancellationToken);
-            }
-        }
-        catch (Exception second) when (second is not OperationCanceledException)
-        {
-            LogReportFailed(second);
-        }
-    }
-
-    private static string Describe(Exception exception) => exception switch
-    {
-        DiscordRestException rest => $"Discord refused the reply ({rest.Message}).",
-        TimeoutException => "Discord did not answer in time.",
-        _ => "an internal error. It has been logged.",
-    };
-
-    private static JsonMessageCreate AsMessage(JsonInteractionCallbackData data) => new()
-    {
-        Content = data.Content,
-        Embeds = data.Embeds ?? [],
-        Components = data.Components ?? [],
-        AllowedMentions = data.AllowedMentions,
-    };
 
     private static Dictionary<string, string> OptionsOf(IReadOnlyList<JsonInteractionDataOption>? options)
     {
@@ -177,15 +104,4 @@ public sealed partial class InteractionHandler(
 
     private static IEnumerable<JsonInteractionDataOption> Flatten(IReadOnlyList<JsonInteractionDataOption>? options) =>
         options?.SelectMany(o => o.Options is null ? [o] : Flatten(o.Options)) ?? [];
-
-    [LoggerMessage(EventId = 3020, Level = LogLevel.Error, Message = "Interaction {Name} failed")]
-    private partial void LogFailed(Exception exception, string name);
-
-    [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "Could not tell the user about a failed interaction")]
-    private partial void LogReportFailed(Exception exception);
-
-    private sealed class ResponseState
-    {
-        public bool Deferred { get; set; }
-    }
 }

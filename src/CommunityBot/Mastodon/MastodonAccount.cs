@@ -6,6 +6,8 @@ namespace CommunityBot.Mastodon;
 /// <summary>One configured account at run time: its client, what the instance allows, and whether it works.</summary>
 public sealed class MastodonAccount(MastodonAccountOptions options, IMastodonClient client)
 {
+    private bool _streaming;
+
     public MastodonAccountOptions Options { get; } = options;
 
     public IMastodonClient Client { get; } = client;
@@ -16,6 +18,22 @@ public sealed class MastodonAccount(MastodonAccountOptions options, IMastodonCli
     public string? Username { get; set; }
 
     public StatusBudget Budget { get; set; } = StatusBudget.Default;
+
+    /// <summary>The instance's streaming base (<c>configuration.urls.streaming</c>); null means the instance's own host.</summary>
+    public string? StreamingUrl { get; set; }
+
+    /// <summary>
+    /// True while its notification stream is open and everything before it was read by a poll: its mentions then come
+    /// through the stream, and the poller leaves the account alone.
+    /// </summary>
+    public bool Streaming
+    {
+        get => Volatile.Read(ref _streaming);
+        set => Volatile.Write(ref _streaming, value);
+    }
+
+    /// <summary>Whether the "not marked as a bot" warning was given; it is given once per run.</summary>
+    public bool BotFlagWarned { get; set; }
 
     /// <summary>Why the account is not in use (a rejected token, an unreachable instance), or null when it is.</summary>
     public string? Problem { get; set; }

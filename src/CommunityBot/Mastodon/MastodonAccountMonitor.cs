@@ -49,7 +49,13 @@ public sealed partial class MastodonAccountMonitor(
         {
             var self = await account.Client.VerifyCredentialsAsync(cancellationToken);
             account.Username = self.Username;
+            if (!self.Bot && !account.BotFlagWarned)
+            {
+                account.BotFlagWarned = true;
+                LogNotABot(account.Options.Name, self.Acct);
+            }
             var configuration = (await account.Client.GetInstanceAsync(cancellationToken)).Configuration;
+            account.StreamingUrl = configuration.Urls.Streaming;
             var statuses = configuration.Statuses;
             account.Budget = new StatusBudget(statuses.MaxCharacters, statuses.CharactersReservedPerUrl,
                 configuration.MediaAttachments.DescriptionLimit ?? JsonInstanceMediaAttachments.DefaultDescriptionLimit);
@@ -79,4 +85,8 @@ public sealed partial class MastodonAccountMonitor(
 
     [LoggerMessage(EventId = 4212, Level = LogLevel.Error, Message = "Mastodon account {Name} is left out: {Problem}")]
     private partial void LogBroken(string name, string problem);
+
+    // The fediverse's etiquette: automated accounts say so, and people filter or follow them knowing it.
+    [LoggerMessage(EventId = 4228, EventName = "AccountNotMarkedAsBot", Level = LogLevel.Warning, Message = "Mastodon account {Name} (@{Acct}) is not marked as a bot; tick \"This is an automated account\" in its profile settings so people know who is answering")]
+    private partial void LogNotABot(string name, string acct);
 }

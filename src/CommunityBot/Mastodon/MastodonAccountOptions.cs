@@ -28,4 +28,6 @@ public sealed class MastodonAccountOptions
 
     /// <summary>Scheduled epigraphs carry a quote card, with the quote as its description, when Cards:Enabled is on too.</summary>
     public bool Cards { get; set; }
+    /// <summary>A quote over the instance's budget goes out as a thread (the default), or shortened to one status.</summary>
+    public LongQuoteStyle LongQuotes { get; set; } = LongQuoteStyle.Thread;
 }

@@ -30,17 +30,25 @@ public sealed partial class MastodonDeliveryChannel(
 
     public TargetKind Kind => TargetKind.Mastodon;
 
-    public string RenderEpigraph(string target, QuoteEntry epigraph)
+    public IReadOnlyList<OutboxStep> RenderEpigraph(string target, QuoteEntry epigraph)
     {
         var account = Account(target);
-        return Payload(account, MastodonStatusComposer.Epigraph(epigraph, account.Options, account.Budget), inReplyToId: null, account.Options.Visibility);
+        return Steps(account, MastodonStatusComposer.EpigraphParts(epigraph, account.Options, account.Budget), inReplyToId: null, account.Options.Visibility);
     }
 
-    public string RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId)
+    public IReadOnlyList<OutboxStep> RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId, bool openThread)
     {
         var account = Account(target);
-        return Payload(account, MastodonStatusComposer.Announcement(essay, account.Options, account.Budget), inReplyToId: null, account.Options.Visibility);
+        return Steps(account, MastodonStatusComposer.AnnouncementParts(essay, account.Options, account.Budget), inReplyToId: null, account.Options.Visibility);
     }
+
+    /// <summary>
+    /// One step per status of a thread, all with the same visibility and content warning. Only the first names the
+    /// status it answers (<paramref name="inReplyToId"/>); each later one answers the part before it, whose id is known
+    /// only once that part is posted (<see cref="OutboxEntry.AfterRemoteId"/>).
+    /// </summary>
+    public static IReadOnlyList<OutboxStep> Steps(MastodonAccount account, IReadOnlyList<string> parts, string? inReplyToId, string visibility) =>
+        [.. parts.Select((text, i) => new OutboxStep(Payload(account, text, i == 0 ? inReplyToId : null, visibility)))];
 
     public static string Payload(MastodonAccount account, string text, string? inReplyToId, string visibility) =>
         JsonSerializer.Serialize(
@@ -97,7 +105,9 @@ public sealed partial class MastodonDeliveryChannel(
             {
                 return SendResult.Retry($"media {pending} is still being processed by the instance");
             }
-            var posted = await account.Client.PostStatusAsync(status, entry.IdempotencyKey, cancellationToken);
+            // A later part of a thread answers the part before it, whatever else it answered.
+            var sent = entry.AfterRemoteId is { } previous ? status with { InReplyToId = previous } : status;
+            var posted = await account.Client.PostStatusAsync(sent, entry.IdempotencyKey, cancellationToken);
             return SendResult.Delivered(posted.Id);
         }
         catch (MastodonApiException exception)

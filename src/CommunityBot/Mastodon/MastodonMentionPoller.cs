@@ -5,6 +5,7 @@ using CommunityBot.Commands;
 using CommunityBot.Console;
 using CommunityBot.Delivery;
 using CommunityBot.Storage;
+using CommunityBot.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,11 +30,13 @@ public sealed partial class MastodonMentionPoller(
     TimeProvider time,
     ILogger<MastodonMentionPoller> logger) : BackgroundService
 {
+    private const string MentionType = "mention";
     private const int PageSize = 40;
     private const int MaxPagesPerPoll = 5;
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
     private readonly Dictionary<string, Queue<DateTimeOffset>> _repliesByPerson = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Queue<DateTimeOffset>> _repliesByAccount = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>How many people the per-person limit remembers: only those answered within the last hour.</summary>
     internal int PeopleTracked => _repliesByPerson.Count;
@@ -44,7 +47,8 @@ public sealed partial class MastodonMentionPoller(
         {
             var wait = options.Value.MentionPollInterval;
             var polled = false;
-            foreach (var account in accounts.All.Where(a => a.Options.ReplyToMentions && a.Problem is null))
+            // An account whose stream is open and caught up gets its mentions from there (MastodonMentionStreamer).
+            foreach (var account in accounts.All.Where(a => a.Options.ReplyToMentions && a.Problem is null && !a.Streaming))
             {
                 if (await PollIfHeldAsync(account, stoppingToken) is not { } suggested)
                 {
@@ -73,9 +77,69 @@ public sealed partial class MastodonMentionPoller(
     }
 
     /// <summary>One look at an account's mentions; returns how long its paging limit asks us to wait.</summary>
-    public async Task<TimeSpan> PollAsync(MastodonAccount account, CancellationToken cancellationToken)
+    public async Task<TimeSpan> PollAsync(MastodonAccount account, CancellationToken cancellationToken) =>
+        (await PollOnceAsync(account, cancellationToken)).Wait;
+
+    /// <summary>
+    /// The poll after a notification stream (re)opens: answers what arrived while it was down. True when it read up to
+    /// now, so that the stream's mentions follow on from the cursor with nothing between them.
+    /// </summary>
+    public async Task<bool> CatchUpAsync(MastodonAccount account, CancellationToken cancellationToken) =>
+        (await PollOnceAsync(account, cancellationToken)).UpToNow;
+
+    /// <summary>
+    /// Answers a mention that came through the account's stream. Its id becomes the cursor only while the stream is
+    /// caught up (<see cref="MastodonAccount.Streaming"/>): then every mention before it was read by a poll or by the
+    /// stream. A mention that a poll also reads is not answered twice: its reply's outbox key is the notification's.
+    /// </summary>
+    public async Task AnswerStreamedAsync(MastodonAccount account, JsonNotification notification, CancellationToken cancellationToken)
     {
-        var source = $"mastodon-mentions:{account.Options.Name}";
+        if (notification.Type != MentionType)
+        {
+            return;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ForgetPeopleAnsweredOverAnHourAgo();
+            try
+            {
+                await AnswerAsync(account, notification, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not (DbException or OperationCanceledException))
+            {
+                LogMentionSkipped(exception, account.Options.Name, notification.Id);
+            }
+            if (account.Streaming)
+            {
+                await sources.SaveAsync(new SourceState(SourceOf(account), notification.Id), cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static string SourceOf(MastodonAccount account) => $"mastodon-mentions:{account.Options.Name}";
+
+    private async Task<(TimeSpan Wait, bool UpToNow)> PollOnceAsync(MastodonAccount account, CancellationToken cancellationToken)
+    {
+        // One at a time with the stream's answers: they share the cursor and the hourly counts.
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await PollLockedAsync(account, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<(TimeSpan Wait, bool UpToNow)> PollLockedAsync(MastodonAccount account, CancellationToken cancellationToken)
+    {
+        var source = SourceOf(account);
         ForgetPeopleAnsweredOverAnHourAgo();
         try
         {
@@ -85,7 +149,7 @@ public sealed partial class MastodonMentionPoller(
                 var newest = await account.Client.GetMentionNotificationsAsync(null, 1, cancellationToken);
                 await sources.SaveAsync(new SourceState(source, newest.Items.Count > 0 ? newest.Items[0].Id : ""), cancellationToken);
                 LogBaseline(account.Options.Name);
-                return Interval(newest);
+                return (Interval(newest), true);
             }
             var cursor = string.IsNullOrEmpty(state.Cursor) ? null : state.Cursor;
             MastodonPage<JsonNotification>? page = null;
@@ -116,18 +180,18 @@ public sealed partial class MastodonMentionPoller(
                     break;
                 }
             }
-            return page is null ? TimeSpan.Zero : Interval(page);
+            return page is null ? (TimeSpan.Zero, false) : (Interval(page), page.Items.Count < PageSize);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogPollFailed(exception, account.Options.Name);
-            return TimeSpan.Zero;
+            return (TimeSpan.Zero, false);
         }
     }
 
     private async Task AnswerAsync(MastodonAccount account, JsonNotification mention, CancellationToken cancellationToken)
     {
-        if (mention.Status is not { } status || mention.Type != "mention")
+        if (mention.Status is not { } status || mention.Type != MentionType)
         {
             return;
         }
@@ -145,14 +209,15 @@ public sealed partial class MastodonMentionPoller(
         }
         var parsed = CommandParser.Parse(MentionText.CommandOf(status.Content));
         var reply = parsed.Problem ?? commands.Execute(parsed.Request!);
-        var text = MastodonStatusComposer.Reply(asker, ConsoleRenderer.Render(reply), account.Options, account.Budget);
-        var payload = MastodonDeliveryChannel.Payload(account, text, status.Id, ReplyVisibility.Stricter(status.Visibility, account.Options.Visibility));
-        if (await outbox.EnqueueAsync(account.Target, "reply", payload, $"reply:{account.Options.Name}:{mention.Id}", cancellationToken))
+        var parts = MastodonStatusComposer.ReplyParts(asker, ConsoleRenderer.Render(reply), account.Options, account.Budget);
+        var steps = MastodonDeliveryChannel.Steps(account, parts, status.Id, ReplyVisibility.Stricter(status.Visibility, account.Options.Visibility));
+        if (await outbox.EnqueueAsync(OutboxStep.Chain(account.Target, "reply", $"reply:{account.Options.Name}:{mention.Id}", steps), cancellationToken))
         {
             Record(_repliesByPerson, asker, now);
             Record(_repliesByAccount, account.Options.Name, now);
             signal.Notify();
             LogAnswered(asker, account.Options.Name, parsed.Request?.Name ?? "help");
+            BotMetrics.MentionAnswered(account.Options.Name);
         }
     }
 

@@ -16,6 +16,12 @@ public sealed class MastodonOptions : IValidatableObject
     /// <summary>How often mentions are looked for (stretched when the instance's paging limit asks for more).</summary>
     public TimeSpan MentionPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Whether mentions arrive through the instance's streaming API (answered within seconds) rather than only by
+    /// polling; polling takes over whenever the stream is down, and for good when the instance has none.
+    /// </summary>
+    public bool Streaming { get; set; } = true;
+
     /// <summary>Replies one person can get in an hour; more mentions are logged and left unanswered.</summary>
     public int RepliesPerPersonPerHour { get; set; } = 5;
 

@@ -17,7 +17,10 @@ public static class MastodonServiceCollectionExtensions
         services.AddMastodonClient();
         services.AddSingleton<MastodonAccounts>();
         services.AddHostedService<MastodonAccountMonitor>();
-        services.AddHostedService<MastodonMentionPoller>();
+        // One poller, shared with the stream: they take turns on the account's cursor and hourly counts.
+        services.AddSingleton<MastodonMentionPoller>();
+        services.AddHostedService(provider => provider.GetRequiredService<MastodonMentionPoller>());
+        services.AddHostedService<MastodonMentionStreamer>();
         services.AddSingleton<IDeliveryChannel, MastodonDeliveryChannel>();
         services.AddCardPreference<MastodonCardPreference>();
         services.AddEpigraphTargets<MastodonEpigraphTargetSource>();

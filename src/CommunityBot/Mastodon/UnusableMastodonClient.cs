@@ -23,5 +23,8 @@ internal sealed class UnusableMastodonClient(string accountName, string problem)
     public Task<MastodonPage<JsonNotification>> GetMentionNotificationsAsync(string? minId, int limit = 40, CancellationToken cancellationToken = default) =>
         Fail<MastodonPage<JsonNotification>>();
 
+    public Task<IMastodonNotificationSubscription> StreamNotificationsAsync(string? streamingUrl, CancellationToken cancellationToken = default) =>
+        Fail<IMastodonNotificationSubscription>();
+
     private Task<T> Fail<T>() => Task.FromException<T>(new InvalidOperationException(problem));
 }

@@ -55,10 +55,10 @@ public sealed partial class EpigraphPoster(
         }
         var epigraph = pool[state.Next!];
         var channel = ChannelFor(target);
-        string payload;
+        IReadOnlyList<OutboxStep> steps;
         try
         {
-            payload = channel.RenderEpigraph(target, epigraph);
+            steps = channel.RenderEpigraph(target, epigraph);
         }
         catch (InvalidOperationException exception)
         {
@@ -68,8 +68,8 @@ public sealed partial class EpigraphPoster(
             LogUnrenderable(exception, target, state.Next!);
             return null;
         }
-        payload = await cards.AttachAsync(target, epigraph, payload, cancellationToken);
-        var written = await outbox.EnqueueAsync(target, Kind, payload, idempotencyKey, cancellationToken);
+        steps = await cards.AttachAsync(target, epigraph, steps, cancellationToken);
+        var written = await outbox.EnqueueAsync(OutboxStep.Chain(target, Kind, idempotencyKey, steps), cancellationToken);
         // A row already there means an earlier run wrote it and stopped before this step: finish that run's work.
         await rotations.SaveAsync(EpigraphRotation.Advance(state, pool.Keys.ToList(), random, idempotencyKey), cancellationToken);
         if (!written)

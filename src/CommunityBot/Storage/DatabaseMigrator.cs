@@ -121,6 +121,22 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
               ALTER TABLE outbox ADD COLUMN lease_owner TEXT NULL;
               ALTER TABLE outbox ADD COLUMN lease_until TEXT NULL;
               """,
+        // When each of the Discord gateway's identify buckets may next IDENTIFY, shared by the instances that run shards
+        // of one bot (DatabaseIdentifyGate). A single instance on SQLite keeps its buckets in memory and leaves it empty.
+        $"""
+        CREATE TABLE IF NOT EXISTS identify_slot (
+            bucket INTEGER PRIMARY KEY,
+            next_allowed {(database.IsPostgres ? "timestamptz" : "TEXT")} NOT NULL,
+            owner TEXT NOT NULL
+        );
+        """,
+        // A post of several steps (a Mastodon thread's parts, a Discord announcement and the thread under it): a later
+        // step names the row whose remote id it needs, read when it is sent. And whether a guild's announcements open
+        // a discussion thread.
+        """
+        ALTER TABLE outbox ADD COLUMN after_key TEXT NULL;
+        ALTER TABLE guild_settings ADD COLUMN announce_thread INTEGER NOT NULL DEFAULT 0;
+        """,
         // Whether a guild's scheduled epigraphs carry a quote card (/config epigraphs cards:true); the same statement
         // in both dialects, as paused is an INTEGER in both.
         """
@@ -141,7 +157,10 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Brings the schema to the latest version; on PostgreSQL under an advisory lock, so instances take turns.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public Task MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(LatestVersion, cancellationToken);
+
+    /// <summary>Brings the schema to <paramref name="upTo"/>: a test makes a database as an older build left it.</summary>
+    internal async Task MigrateAsync(int upTo, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         if (!database.IsPostgres)
@@ -150,14 +169,14 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
             // readers do not wait for the writer. Quartz, the jobs and delivery commit many small transactions; a
             // 1,000-channel fan-out queued its posts at 140 a second with it, 40 without. It stays set in the file.
             await connection.ExecuteAsync("PRAGMA journal_mode=WAL");
-            await MigrateAsync(connection, cancellationToken);
+            await MigrateAsync(connection, upTo, cancellationToken);
             return;
         }
         // A session lock on this connection, not a transaction's: each migration commits on its own.
         await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", ("@key", SchemaLock));
         try
         {
-            await MigrateAsync(connection, cancellationToken);
+            await MigrateAsync(connection, upTo, cancellationToken);
         }
         finally
         {
@@ -167,7 +186,7 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task MigrateAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    private async Task MigrateAsync(System.Data.Common.DbConnection connection, int upTo, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)");
         await using (var read = connection.Command("SELECT MAX(version) FROM schema_version"))
@@ -177,7 +196,7 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
             {
                 throw new InvalidOperationException($"The database is at schema version {current}, newer than this program knows ({LatestVersion}); run a newer build.");
             }
-            for (var version = current + 1; version <= LatestVersion; version++)
+            for (var version = current + 1; version <= upTo; version++)
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await using (var migrate = connection.Command(Migrations[version - 1]))

@@ -7,6 +7,10 @@ namespace CommunityBot.Storage;
 /// <param name="UnexpectedFailures">Attempts that failed in a way no rule foresaw; they are limited, transient failures are not.</param>
 /// <param name="LeaseOwner">The instance sending the row now (<c>Cluster:InstanceId</c>); null when none is.</param>
 /// <param name="LeaseUntil">When that instance's lease runs out and another may take the row over.</param>
+/// <param name="AfterKey">
+/// The key of the row this one follows in a post of several steps (a thread's earlier part, the announcement a thread
+/// opens on); its remote id is what this row is sent with. Null for a row that stands alone or starts its chain.
+/// </param>
 public sealed record OutboxEntry(
     long Id,
     string Target,
@@ -22,4 +26,9 @@ public sealed record OutboxEntry(
     DateTimeOffset? DeliveredAt,
     int UnexpectedFailures = 0,
     string? LeaseOwner = null,
-    DateTimeOffset? LeaseUntil = null);
+    DateTimeOffset? LeaseUntil = null,
+    string? AfterKey = null)
+{
+    /// <summary>The remote id of the row <see cref="AfterKey"/> names, read by the delivery worker just before the send.</summary>
+    public string? AfterRemoteId { get; init; }
+}

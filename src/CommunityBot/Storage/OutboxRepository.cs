@@ -8,7 +8,7 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
     public const string WakeUpChannel = "communitybot_outbox";
 
     private const string Columns =
-        "id, target, kind, payload, idempotency_key, status, attempts, next_attempt_at, last_error, remote_id, created_at, delivered_at, unexpected_failures, lease_owner, lease_until";
+        "id, target, kind, payload, idempotency_key, status, attempts, next_attempt_at, last_error, remote_id, created_at, delivered_at, unexpected_failures, lease_owner, lease_until, after_key";
 
     // A row is free when nobody leased it or its lease ran out: the instance that held it died or hung.
     private const string Unleased = "(o.lease_until IS NULL OR o.lease_until <= @now)";
@@ -28,21 +28,47 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
 
     /// <summary>Writes a post to send; a second row with the same key is ignored, so enqueueing is idempotent too.</summary>
     /// <returns>True when the row is new.</returns>
-    public async Task<bool> EnqueueAsync(string target, string kind, string payload, string idempotencyKey, CancellationToken cancellationToken = default)
+    public Task<bool> EnqueueAsync(string target, string kind, string payload, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        EnqueueAsync([new OutboxPost(target, kind, payload, idempotencyKey)], cancellationToken);
+
+    /// <summary>
+    /// Writes the steps of one post in one transaction, in order, so they are sent in that order (a target's oldest
+    /// pending row goes first) and a crash leaves all of them or none. Rows whose keys exist already are ignored.
+    /// </summary>
+    /// <returns>True when any row is new.</returns>
+    public async Task<bool> EnqueueAsync(IReadOnlyList<OutboxPost> posts, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(
-            """
-            INSERT INTO outbox (target, kind, payload, idempotency_key, status, attempts, next_attempt_at, created_at)
-            VALUES (@target, @kind, @payload, @key, 'pending', 0, @now, @now)
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """,
-            ("@target", target), ("@kind", kind), ("@payload", payload), ("@key", idempotencyKey), ("@now", Now()));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var inserted = 0;
+        foreach (var post in posts)
+        {
+            await using var insert = connection.Command(
+                """
+                INSERT INTO outbox (target, kind, payload, idempotency_key, after_key, status, attempts, next_attempt_at, created_at)
+                VALUES (@target, @kind, @payload, @key, @after, 'pending', 0, @now, @now)
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """,
+                ("@target", post.Target), ("@kind", post.Kind), ("@payload", post.Payload), ("@key", post.IdempotencyKey), ("@after", post.AfterKey), ("@now", Now()));
+            insert.Transaction = transaction;
+            inserted += await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
         if (inserted > 0 && database.IsPostgres)
         {
-            await connection.ExecuteAsync("SELECT pg_notify(@channel, '')", ("@channel", WakeUpChannel));
+            await using var notify = connection.Command("SELECT pg_notify(@channel, '')", ("@channel", WakeUpChannel));
+            notify.Transaction = transaction;
+            await notify.ExecuteNonQueryAsync(cancellationToken);
         }
+        await transaction.CommitAsync(cancellationToken);
         return inserted > 0;
+    }
+
+    /// <summary>The row with <paramref name="idempotencyKey"/>, or null when there is none.</summary>
+    public async Task<OutboxEntry?> FindAsync(string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT {Columns} FROM outbox WHERE idempotency_key = @key", ("@key", idempotencyKey));
+        return (await ReadAllAsync(command, cancellationToken)).SingleOrDefault();
     }
 
     /// <summary>The head row of every target that is due, not paused and not leased, oldest first.</summary>
@@ -203,6 +229,46 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    /// <summary>How many rows wait to be sent, and when the oldest of them was written (null when none waits).</summary>
+    public async Task<(long Count, DateTimeOffset? Oldest)> PendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status = 'pending'");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.ReadTimestamp(1));
+    }
+
+    /// <summary>
+    /// The latest rows, newest first: of one <paramref name="target"/>, or of the targets starting with
+    /// <paramref name="targetPrefix"/>, or of all when both are null; with <paramref name="problemsOnly"/> only the
+    /// failed rows and those waiting to be tried again.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEntry>> HistoryAsync(string? target, string? targetPrefix, bool problemsOnly, int limit, CancellationToken cancellationToken = default)
+    {
+        var where = new List<string>();
+        var parameters = new List<(string, object?)> { ("@limit", limit) };
+        if (target is not null)
+        {
+            where.Add("target = @target");
+            parameters.Add(("@target", target));
+        }
+        if (targetPrefix is not null)
+        {
+            where.Add("substr(target, 1, @prefixLength) = @prefix");
+            parameters.Add(("@prefix", targetPrefix));
+            parameters.Add(("@prefixLength", targetPrefix.Length));
+        }
+        if (problemsOnly)
+        {
+            where.Add("(status = 'failed' OR (status = 'pending' AND last_error IS NOT NULL))");
+        }
+        var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT {Columns} FROM outbox{filter} ORDER BY id DESC LIMIT @limit", [.. parameters]);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<OutboxEntry>> AllAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -231,7 +297,8 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
                 reader.IsDBNull(11) ? null : reader.ReadTimestamp(11),
                 reader.GetInt32(12),
                 reader.ReadNullableString(13),
-                reader.IsDBNull(14) ? null : reader.ReadTimestamp(14)));
+                reader.IsDBNull(14) ? null : reader.ReadTimestamp(14),
+                reader.ReadNullableString(15)));
         }
         return entries;
     }

@@ -95,6 +95,7 @@ internal sealed class AnnouncementHarness : IAsyncDisposable
         services.AddOptions<MastodonOptions>().BindConfiguration(MastodonOptions.Section);
         services.AddSingleton(mastodonClients.Object);
         services.AddSingleton<MastodonAccounts>();
+        services.AddSingleton(TestCards.Off());
         services.AddSingleton(new LocalConsole(TextReader.Null, TextWriter.Null));
         services.AddSingleton<IDeliveryChannel, ConsoleDeliveryChannel>();
         services.AddSingleton<IDeliveryChannel>(TestCards.Discord(new DiscordRestClient(new HttpClient())));

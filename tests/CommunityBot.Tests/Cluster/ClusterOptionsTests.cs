@@ -51,4 +51,24 @@ public sealed class ClusterOptionsTests
         Assert.Equal("bot-1", ClusterServiceCollectionExtensions.InstanceId(configured));
         Assert.Equal(new ClusterOptions().InstanceId, ClusterServiceCollectionExtensions.InstanceId(new ConfigurationBuilder().Build()));
     }
+
+    [Fact]
+    public void Size_Default_IsOneInstance_AndValid()
+    {
+        var options = new ClusterOptions();
+
+        Assert.Equal(1, options.Size);
+        Assert.True(_validator.Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(51)]
+    public void Size_OutOfRange_FailsNamingTheKey(int size)
+    {
+        var result = _validator.Validate(null, new ClusterOptions { Size = size });
+
+        Assert.StartsWith($"Cluster:Size: '{size}' is out of range; expected between 1 and 50", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

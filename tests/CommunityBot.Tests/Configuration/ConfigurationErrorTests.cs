@@ -15,6 +15,7 @@ public sealed class ConfigurationErrorTests
         { "--Content:Path=/nonexistent", "Content:Path", "'/nonexistent' is not a folder" },
         { "--Delivery:MaxAttempts=many", "Delivery:MaxAttempts", "'many' is not a whole number" },
         { "--Storage:Provider=Mongo", "Storage:Provider", "'Mongo' is not a storage provider" },
+        { "--Cluster:Size=0", "Cluster:Size", "'0' is out of range; expected between 1 and 50" },
     };
 
     [Theory]
@@ -27,6 +28,24 @@ public sealed class ConfigurationErrorTests
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"Configuration error: {key}", line, StringComparison.Ordinal);
         Assert.Contains(problem, line, StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
+
+    public static TheoryData<string[], string> BadListenerValues => new()
+    {
+        { ["--Http:Urls=ftp://127.0.0.1:8080"], "Http:Urls: 'ftp://127.0.0.1:8080' is not an address to listen on" },
+        { ["--Discord:Token=abc", "--Discord:ApplicationId=1", "--Discord:PublicKey=not-hex"], "Discord:PublicKey: 'not-hex' is not an Ed25519 public key" },
+        { ["--Discord:Token=abc", "--Discord:ApplicationId=1", "--Discord:PublicKey=" + new string('a', 64)], "Discord:PublicKey: '(set)' turns on POST /interactions, but Http:Urls is empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadListenerValues))]
+    public async Task ListenerKeys_WithABadValue_SayWhichKeyInOneLine_AndExit2(string[] arguments, string problem)
+    {
+        var (exitCode, output, error) = await BotProcess.RunToEndSeparatelyAsync(_timeout, null, arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith($"Configuration error: {problem}", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         Assert.Equal("", output);
     }
 
@@ -64,5 +83,16 @@ public sealed class ConfigurationErrorTests
         Assert.Contains(lines, l => l.StartsWith("Configuration error: Discord:ShardIds: '3' has a shard outside 0..1", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Configuration error: Delivery:MaxAttempts: '0' is out of range", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Configuration error: Storage:Provider: 'Mongo'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ClusterSize_LeavingAnInstanceLessThanOneRequestASecond_IsRefusedNamingIt()
+    {
+        var (exitCode, output, error) = await BotProcess.RunToEndSeparatelyAsync(
+            _timeout, null, "--Discord:Token=abc", "--Discord:ApplicationId=1", "--Discord:GlobalRequestsPerSecond=10", "--Cluster:Size=20");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("Configuration error: Cluster:Size: '20' leaves each instance less than one of Discord:GlobalRequestsPerSecond (10)", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal("", output);
     }
 }

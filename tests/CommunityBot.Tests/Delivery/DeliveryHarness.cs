@@ -13,11 +13,13 @@ namespace CommunityBot.Tests.Delivery;
 
 /// <summary>
 /// The delivery worker over a real outbox (SQLite or PostgreSQL) and the real Discord channel, against a loopback Discord that
-/// keeps enforce_nonce's promise: a nonce it has seen returns the message it already created.
+/// keeps enforce_nonce's promise: a nonce it has seen returns the message it already created; and, as Discord does,
+/// opens at most one thread on a message, with the message's id, answering 160004 to a second try.
 /// </summary>
 public sealed class DeliveryHarness : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, string> _messagesByNonce = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _threadsByMessage = new(StringComparer.Ordinal);
     private readonly List<DeliveryWorker> _workers = [];
     private readonly List<OutboxWakeUpListener> _listeners = [];
 
@@ -46,6 +48,9 @@ public sealed class DeliveryHarness : IAsyncDisposable
 
     /// <summary>Messages the fake Discord really created, one per distinct nonce.</summary>
     public int MessagesCreated => _messagesByNonce.Count;
+
+    /// <summary>Threads the fake Discord really opened, one per message at most.</summary>
+    public int ThreadsOpened => _threadsByMessage.Count;
 
     public IReadOnlyList<FakeDiscordRestRequest> Posts =>
         [.. Rest.Server.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal))];
@@ -181,6 +186,15 @@ public sealed class DeliveryHarness : IAsyncDisposable
 
     private FakeDiscordRestResponse Answer(FakeDiscordRestRequest request)
     {
+        if (request.Path.EndsWith("/threads", StringComparison.Ordinal))
+        {
+            var segments = request.Path.Split('/');
+            var (parent, message) = (segments[^4], segments[^2]);
+            var name = JsonDocument.Parse(request.Body).RootElement.GetProperty("name").GetString();
+            return _threadsByMessage.TryAdd(message, name!)
+                ? FakeDiscordRestResponse.Json($$$"""{"id": "{{{message}}}", "type": 11, "guild_id": "1", "parent_id": "{{{parent}}}", "name": {{{JsonSerializer.Serialize(name)}}}, "flags": 0, "owner_id": "2", "message_count": 0, "member_count": 1, "total_message_sent": 0, "thread_metadata": {"archived": false, "auto_archive_duration": 1440, "archive_timestamp": "2026-11-26T09:00:00+00:00", "locked": false}}""", 201)
+                : FakeDiscordRestResponse.Error(400, 160004, "A thread has already been created for this message");
+        }
         var channel = request.Path.Split('/')[^2];
         var nonce = JsonDocument.Parse(request.Body).RootElement.GetProperty("nonce").GetString()!;
         var id = _messagesByNonce.GetOrAdd(nonce, _ => (1000 + _messagesByNonce.Count).ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -15,11 +15,11 @@ public sealed class InteractionDeferTests
             release.Wait(TimeSpan.FromSeconds(10));
             return 0;
         });
-        await using var harness = await InteractionHarness.StartAsync(random: random.Object, mayBeSlow: new HashSet<string> { "quote" });
+        await using var harness = await InteractionHarness.StartAsync(random: random.Object);
 
         var handling = harness.Handler.HandleAsync(Interactions.Command("quote", ("author", "camus")), CancellationToken.None);
-        await harness.Time.WaitForTimerAsync(due => due == CommunityBot.Discord.InteractionHandler.DeferAfter);
-        harness.Time.Advance(CommunityBot.Discord.InteractionHandler.DeferAfter);
+        await harness.Time.WaitForTimerAsync(due => due == CommunityBot.Discord.InteractionResponder.DeferAfter);
+        harness.Time.Advance(CommunityBot.Discord.InteractionResponder.DeferAfter);
         await harness.Server.WaitForRequestsAsync(1);
         release.Set();
         await handling.WaitAsync(TimeSpan.FromSeconds(10));

@@ -17,17 +17,14 @@ public sealed class InteractionHarness : IAsyncDisposable
     private readonly DiscordRestHarness _rest;
     private readonly ILoggerFactory _logging;
 
-    private InteractionHarness(DiscordRestHarness rest, string essays, IRandomSource random, IReadOnlySet<string>? mayBeSlow)
+    private InteractionHarness(DiscordRestHarness rest, string essays, IRandomSource random)
     {
         _rest = rest;
         var options = Options.Create(new ContentOptions { Path = essays });
         Content = new ContentStore(options, NullLogger<ContentStore>.Instance);
         Commands = new CommandCore(Content, random, options);
         _logging = LoggerFactory.Create(builder => builder.AddProvider(new TestLoggerProvider(Logger)));
-        Handler = new InteractionHandler(rest.Client, Commands, Content, rest.Time, _logging.CreateLogger<InteractionHandler>())
-        {
-            MayBeSlow = mayBeSlow ?? new HashSet<string> { "search" },
-        };
+        Handler = new InteractionHandler(rest.Client, new InteractionResponder(rest.Client, rest.Time, _logging.CreateLogger<InteractionResponder>()), Commands, Content);
         rest.Server.Default = request => request.Path.EndsWith("/callback", StringComparison.Ordinal)
             ? FakeDiscordRestResponse.NoContent()
             : FakeDiscordRestResponse.Fixture("message.json");
@@ -45,8 +42,8 @@ public sealed class InteractionHarness : IAsyncDisposable
 
     public InteractionHandler Handler { get; }
 
-    public static async Task<InteractionHarness> StartAsync(string? essays = null, IRandomSource? random = null, IReadOnlySet<string>? mayBeSlow = null) =>
-        new(await DiscordRestHarness.StartAsync(options => options.MaxRetries = 0), essays ?? RepositoryPaths.SeedEssays, random ?? new FirstRandomSource(), mayBeSlow);
+    public static async Task<InteractionHarness> StartAsync(string? essays = null, IRandomSource? random = null) =>
+        new(await DiscordRestHarness.StartAsync(options => options.MaxRetries = 0), essays ?? RepositoryPaths.SeedEssays, random ?? new FirstRandomSource());
 
     /// <summary>Handles the interaction and returns the requests it made.</summary>
     public async Task<IReadOnlyList<FakeDiscordRestRequest>> HandleAsync(JsonInteraction interaction)

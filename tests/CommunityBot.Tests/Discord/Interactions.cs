@@ -33,6 +33,9 @@ public static class Interactions
     public static JsonInteraction Button(string customId) =>
         From("interaction-button.json", data => data["custom_id"] = customId);
 
+    /// <summary>An interaction as Discord POSTs it to an HTTP interactions endpoint.</summary>
+    public static string Json(JsonInteraction interaction) => JsonSerializer.Serialize(interaction, DiscordJsonContext.Default.JsonInteraction);
+
     /// <summary>The JSON body of a recorded request.</summary>
     public static JsonElement Body(FakeDiscordRestRequest request) => JsonDocument.Parse(request.Body).RootElement;
 

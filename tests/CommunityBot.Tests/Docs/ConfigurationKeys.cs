@@ -8,6 +8,7 @@ using CommunityBot.Cluster;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
 using CommunityBot.Discord;
+using CommunityBot.Http;
 using CommunityBot.Mastodon;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
@@ -32,6 +33,7 @@ public static class ConfigurationKeys
         (StorageOptions.Section, typeof(StorageOptions)),
         (ClusterOptions.Section, typeof(ClusterOptions)),
         (CardOptions.Section, typeof(CardOptions)),
+        (HttpOptions.Section, typeof(HttpOptions)),
     ];
 
     /// <summary>The sections' names as keys start with them: Content, Feeds, …</summary>

@@ -59,6 +59,10 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     public async Task<FakeDiscordGatewayConnection> NextConnectionAsync() =>
         await _connections.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
 
+    /// <summary>Every connection, as it comes, until <paramref name="ct"/> is cancelled; for a test that serves them all.</summary>
+    public IAsyncEnumerable<FakeDiscordGatewayConnection> AllConnectionsAsync(CancellationToken ct) =>
+        _connections.Reader.ReadAllAsync(ct);
+
     /// <summary>The next connection, after sending it HELLO and reading the IDENTIFY or RESUME that must follow.</summary>
     public async Task<(FakeDiscordGatewayConnection Connection, FakeDiscordGatewayReceived Handshake)> NextHandshakeAsync(int heartbeatInterval = 45000)
     {

@@ -59,6 +59,9 @@ public sealed class FakeDiscordGatewayConnection : IDisposable
     public async Task<FakeDiscordGatewayReceived> ReceiveAsync() =>
         await _inbox.Reader.ReadAsync().AsTask().WaitAsync(FakeDiscordGateway.Timeout);
 
+    /// <summary>Everything received, as it comes, until <paramref name="ct"/> is cancelled (a closed connection just sends no more).</summary>
+    public IAsyncEnumerable<FakeDiscordGatewayReceived> AllReceivedAsync(CancellationToken ct) => _inbox.Reader.ReadAllAsync(ct);
+
     public Task SendHelloAsync(int heartbeatInterval)
     {
         var hello = Fixture("hello.json");

@@ -9,6 +9,9 @@ public sealed record FakeMastodonResponse(int StatusCode, string Body, string Co
 
     public bool Hang { get; init; }
 
+    /// <summary>Accepts the request's WebSocket upgrade and serves the streaming API on it.</summary>
+    public bool AcceptWebSocket { get; init; }
+
     public static FakeMastodonResponse Fixture(int statusCode, string fixtureName) =>
         Json(statusCode, File.ReadAllText(FixturePath(fixtureName)));
 
@@ -17,6 +20,8 @@ public sealed record FakeMastodonResponse(int StatusCode, string Body, string Co
 
     public static FakeMastodonResponse Html(int statusCode, string fixtureName) =>
         new(statusCode, File.ReadAllText(FixturePath(fixtureName)), "text/html");
+
+    public static FakeMastodonResponse Stream() => new(101, "", "") { AcceptWebSocket = true };
 
     public static FakeMastodonResponse Stalled() => new(200, "", "text/plain") { Hang = true };
 

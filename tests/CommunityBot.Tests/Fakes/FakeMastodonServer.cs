@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace CommunityBot.Tests.Fakes;
 
 /// <summary>
-/// A loopback Mastodon on Kestrel. It answers the endpoints the bot uses with the fixtures in Fixtures/mastodon,
+/// A loopback Mastodon on Kestrel. It answers the endpoints the bot uses with the fixtures in Fixtures/mastodon (the
+/// instance's streaming address rewritten to <see cref="StreamingBaseUri"/>), serves the streaming WebSocket,
 /// refuses any token but <see cref="AccessToken"/> with Mastodon's 401 body, records every request, and lets a test
-/// script the next answers of a route (errors, rate limits, HTML pages from a proxy, a stall).
+/// script the next answers of a route (errors, rate limits, HTML pages from a proxy, a stall). Like Mastodon, it makes
+/// one status per Idempotency-Key: a second post with a key it has seen answers the status made the first time.
 /// </summary>
 public sealed class FakeMastodonServer : IAsyncDisposable
 {
@@ -19,17 +22,29 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     private readonly Dictionary<string, Queue<FakeMastodonResponse>> _scripted = [];
     // Uploaded media by id, with how many more looks answer "still processing".
     private readonly Dictionary<string, int> _media = [];
+    private readonly Dictionary<string, string> _statusIds = new(StringComparer.Ordinal);
+    private readonly List<FakeMastodonRequest> _statuses = [];
     private readonly WebApplication _app;
 
     private FakeMastodonServer()
     {
         _app = LoopbackWebApplication.Create();
+        _app.UseWebSockets();
         _app.Run(HandleAsync);
     }
 
     public Uri BaseUri { get; private set; } = null!;
 
     public IReadOnlyList<FakeMastodonRequest> Requests => _requests.Snapshot();
+
+    /// <summary>The WebSockets of /api/v1/streaming opened here.</summary>
+    public FakeMastodonStreaming Streaming { get; } = new();
+
+    /// <summary>What the instance gives as <c>configuration.urls.streaming</c>: this server (ws://) unless a test points it elsewhere.</summary>
+    public Uri StreamingBaseUri { get; set; } = null!;
+
+    /// <summary>What the instance gives as <c>configuration.statuses.max_characters</c>; null keeps the fixture's 500.</summary>
+    public int? MaxCharacters { get; set; }
 
     /// <summary>The X-RateLimit-* headers on default answers; null sends none.</summary>
     public Func<FakeMastodonResponse, FakeMastodonResponse>? DefaultRateLimit { get; set; }
@@ -39,6 +54,7 @@ public sealed class FakeMastodonServer : IAsyncDisposable
         var server = new FakeMastodonServer();
         await server._app.StartAsync();
         server.BaseUri = LoopbackWebApplication.Address(server._app);
+        server.StreamingBaseUri = new UriBuilder(server.BaseUri) { Scheme = "ws" }.Uri;
         server.DefaultRateLimit = response => response.WithRateLimit(300, 299, timeProvider.GetUtcNow().AddMinutes(5));
         return server;
     }
@@ -61,6 +77,30 @@ public sealed class FakeMastodonServer : IAsyncDisposable
             {
                 queue.Enqueue(response);
             }
+        }
+    }
+
+    /// <summary>Answers a request before the scripted and default answers when it returns one (a failure on one thread part, say).</summary>
+    public Func<FakeMastodonRequest, FakeMastodonResponse?>? Answer { get; set; }
+
+    /// <summary>The requests that made a status, one per status (a repeated Idempotency-Key makes none).</summary>
+    public IReadOnlyList<FakeMastodonRequest> StatusesCreated
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _statuses];
+            }
+        }
+    }
+
+    /// <summary>The id of the status made for <paramref name="idempotencyKey"/>, or null when none was.</summary>
+    public string? StatusIdOf(string idempotencyKey)
+    {
+        lock (_lock)
+        {
+            return _statusIds.GetValueOrDefault(idempotencyKey);
         }
     }
 
@@ -104,6 +144,12 @@ public sealed class FakeMastodonServer : IAsyncDisposable
             body) { Form = form, Files = files };
 
         var response = Record(recorded);
+        if (response.AcceptWebSocket && context.WebSockets.IsWebSocketRequest)
+        {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            await Streaming.ServeAsync(socket, recorded, context.RequestAborted);
+            return;
+        }
         if (response.Hang)
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -123,6 +169,15 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     private FakeMastodonResponse Record(FakeMastodonRequest request)
     {
         _requests.Add(request);
+        if (Answer?.Invoke(request) is { } answered)
+        {
+            if (answered.Hang && IsStatusPost(request))
+            {
+                // Made, but the answer never arrives: a retry with its key must get this status, not a second one.
+                CreateStatus(request);
+            }
+            return answered;
+        }
         FakeMastodonResponse? scripted = null;
         lock (_lock)
         {
@@ -145,11 +200,12 @@ public sealed class FakeMastodonServer : IAsyncDisposable
         var answer = (request.Method, request.Path) switch
         {
             ("GET", "/api/v1/accounts/verify_credentials") => FakeMastodonResponse.Fixture(200, "account_verify_credentials.json"),
-            ("GET", "/api/v2/instance") => FakeMastodonResponse.Fixture(200, "instance_v2.json"),
-            ("POST", "/api/v1/statuses") => Status(request),
+            ("GET", "/api/v2/instance") => Instance(),
+            ("GET", "/api/v1/streaming") => FakeMastodonResponse.Stream(),
+            ("POST", "/api/v1/statuses") => CreateStatus(request),
             ("POST", "/api/v2/media") => Upload(request),
             ("GET", var path) when path.StartsWith("/api/v1/media/", StringComparison.Ordinal) => Media(path["/api/v1/media/".Length..]),
-            ("GET", "/api/v1/notifications") => Notifications(),
+            ("GET", "/api/v1/notifications") => Notifications(request),
             _ => FakeMastodonResponse.Json(404, """{"error":"Record not found"}"""),
         };
         return DefaultRateLimit is null ? answer : DefaultRateLimit(answer);
@@ -193,26 +249,6 @@ public sealed class FakeMastodonServer : IAsyncDisposable
         return FakeMastodonResponse.Json(200, MediaJson(id, null, ready: true));
     }
 
-    // Mastodon refuses a status naming media it does not know or has not finished processing.
-    private FakeMastodonResponse Status(FakeMastodonRequest request)
-    {
-        using var status = JsonDocument.Parse(request.Body);
-        if (status.RootElement.TryGetProperty("media_ids", out var ids))
-        {
-            lock (_lock)
-            {
-                foreach (var id in ids.EnumerateArray().Select(i => i.GetString() ?? ""))
-                {
-                    if (!_media.TryGetValue(id, out var looks) || looks > 0)
-                    {
-                        return FakeMastodonResponse.Json(422, """{"error":"Cannot attach files that have not finished processing. Try again in a moment!"}""");
-                    }
-                }
-            }
-        }
-        return FakeMastodonResponse.Fixture(200, "status_created.json");
-    }
-
     private string MediaJson(string id, string? description, bool ready) => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["id"] = id,
@@ -223,10 +259,82 @@ public sealed class FakeMastodonServer : IAsyncDisposable
         ["blurhash"] = null,
     });
 
-    // The fixture holds notifications 17 and 15, newest first; the Link header points around them as Mastodon does.
-    private FakeMastodonResponse Notifications()
+    // Mastodon refuses a status naming media it does not know or has not finished processing.
+    private FakeMastodonResponse? RefuseUnreadyMedia(JsonNode? status)
     {
-        var response = FakeMastodonResponse.Fixture(200, "notifications_mentions.json");
+        if (status?["media_ids"] is not JsonArray ids)
+        {
+            return null;
+        }
+        lock (_lock)
+        {
+            foreach (var id in ids.Select(i => i?.GetValue<string>() ?? ""))
+            {
+                if (!_media.TryGetValue(id, out var looks) || looks > 0)
+                {
+                    return FakeMastodonResponse.Json(422, """{"error":"Cannot attach files that have not finished processing. Try again in a moment!"}""");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static bool IsStatusPost(FakeMastodonRequest request) => request is { Method: "POST", Path: "/api/v1/statuses" };
+
+    // The fixture's status, with an id of its own per Idempotency-Key (the fixture's for the first) and the request's in_reply_to_id.
+    private FakeMastodonResponse CreateStatus(FakeMastodonRequest request)
+    {
+        var sent = string.IsNullOrEmpty(request.Body) || request.Header("Content-Type")?.Contains("json", StringComparison.OrdinalIgnoreCase) != true
+            ? null
+            : JsonNode.Parse(request.Body);
+        if (RefuseUnreadyMedia(sent) is { } refused)
+        {
+            return refused;
+        }
+        var key = request.Header("Idempotency-Key") ?? Guid.NewGuid().ToString();
+        string id;
+        lock (_lock)
+        {
+            if (!_statusIds.TryGetValue(key, out id!))
+            {
+                id = (103254962155278888 + _statusIds.Count).ToString(CultureInfo.InvariantCulture);
+                _statusIds[key] = id;
+                _statuses.Add(request);
+            }
+        }
+        var status = JsonNode.Parse(File.ReadAllText(FakeMastodonResponse.FixturePath("status_created.json")))!;
+        status["id"] = id;
+        if (sent?["in_reply_to_id"] is { } inReplyTo)
+        {
+            status["in_reply_to_id"] = inReplyTo.GetValue<string>();
+        }
+        return FakeMastodonResponse.Json(200, status.ToJsonString());
+    }
+
+    private FakeMastodonResponse Instance()
+    {
+        var instance = JsonNode.Parse(File.ReadAllText(FakeMastodonResponse.FixturePath("instance_v2.json")))!;
+        instance["configuration"]!["urls"]!["streaming"] = StreamingBaseUri.ToString().TrimEnd('/');
+        if (MaxCharacters is { } maxCharacters)
+        {
+            instance["configuration"]!["statuses"]!["max_characters"] = maxCharacters;
+        }
+        return FakeMastodonResponse.Json(200, instance.ToJsonString());
+    }
+
+    // The fixture holds notifications 17 and 15, newest first; the Link header points around them as Mastodon does.
+    // With min_id only the newer ones come back, as from Mastodon: a poll from the cursor 17 finds nothing new.
+    private FakeMastodonResponse Notifications(FakeMastodonRequest request)
+    {
+        var fixture = JsonNode.Parse(File.ReadAllText(FakeMastodonResponse.FixturePath("notifications_mentions.json")))!.AsArray();
+        if (request.Query.TryGetValue("min_id", out var minId) && long.TryParse(minId, out var after))
+        {
+            foreach (var older in fixture.Where(n => long.Parse((string)n!["id"]!, System.Globalization.CultureInfo.InvariantCulture) <= after).ToList())
+            {
+                fixture.Remove(older);
+            }
+        }
+        var response = FakeMastodonResponse.Json(200, fixture.ToJsonString());
         var api = new Uri(BaseUri, "api/v1/notifications");
         response.Headers["Link"] =
             $"<{api}?max_id=15&types%5B%5D=mention>; rel=\"next\", <{api}?min_id=17&types%5B%5D=mention>; rel=\"prev\"";

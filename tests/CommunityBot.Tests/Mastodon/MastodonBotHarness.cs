@@ -110,6 +110,8 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
 
     public MastodonMentionPoller Poller => _services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<MastodonMentionPoller>().Single();
 
+    public MastodonMentionStreamer Streamer => _services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<MastodonMentionStreamer>().Single();
+
     public MastodonAccountMonitor Monitor => _services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<MastodonAccountMonitor>().Single();
 
     public IReadOnlyList<FakeMastodonRequest> Posts => [.. Server.Requests.Where(r => r.Method == "POST")];

@@ -6,6 +6,7 @@ using CommunityBot.Delivery;
 using CommunityBot.Mastodon;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Fakes;
+using Microsoft.Extensions.Hosting;
 
 namespace CommunityBot.Tests.Mastodon;
 
@@ -25,15 +26,38 @@ public sealed class MastodonCardTests : IAsyncLifetime
     public async Task Attach_ForAnAccountWithCards_AddsTheCard_AndNotForOneWithout()
     {
         var epigraph = _bot.Get<ContentStore>().Index.Epigraphs[0];
-        var status = Channel.RenderEpigraph(_bot.Main.Target, epigraph);
+        var steps = Channel.RenderEpigraph(_bot.Main.Target, epigraph);
 
-        var main = await _bot.Get<CardStudio>().AttachAsync(_bot.Main.Target, epigraph, status, CancellationToken.None);
-        var broken = await _bot.Get<CardStudio>().AttachAsync("mastodon:broken", epigraph, status, CancellationToken.None);
+        var main = await _bot.Get<CardStudio>().AttachAsync(_bot.Main.Target, epigraph, steps, CancellationToken.None);
+        var broken = await _bot.Get<CardStudio>().AttachAsync("mastodon:broken", epigraph, steps, CancellationToken.None);
 
-        Assert.True(CardPost.TryRead(main, out var carded));
+        Assert.True(CardPost.TryRead(Assert.Single(main).Payload, out var carded));
         Assert.Equal((epigraph.Quote.Text.Trim(), CardTheme.Light, CardShape.Landscape), (carded.Card.Quote, carded.Card.Theme, carded.Card.Shape));
-        Assert.Equal(status, carded.Post);
-        Assert.Equal(status, broken);
+        Assert.Equal(steps[0].Payload, carded.Post);
+        Assert.Equal(steps, broken);
+    }
+
+    [Fact]
+    public async Task ALongQuotesThread_CarriesTheCardOnItsFirstPartOnly_UploadedOnce()
+    {
+        await _bot.Monitor.CheckAsync(_bot.Main, CancellationToken.None);
+        var epigraph = MastodonThreadTests.LongEpigraph();
+        var steps = await _bot.Get<CardStudio>().AttachAsync(_bot.Main.Target, epigraph, Channel.RenderEpigraph(_bot.Main.Target, epigraph), CancellationToken.None);
+        Assert.Equal(3, steps.Count);
+        Assert.Equal([true, false, false], steps.Select(s => CardPost.TryRead(s.Payload, out _)));
+        Assert.True(await _bot.Outbox.EnqueueAsync(OutboxStep.Chain(_bot.Main.Target, "epigraph", Key, steps)));
+        var worker = _bot.Get<IEnumerable<IHostedService>>().OfType<DeliveryWorker>().Single();
+
+        await worker.StartAsync(CancellationToken.None);
+        await MastodonThreadTests.WaitAsync(_bot, rows => rows.Count == 3 && rows.All(r => r.Status == OutboxStatus.Delivered));
+        await worker.StopAsync(CancellationToken.None);
+
+        var upload = Assert.Single(_bot.Server.Requests, r => r.Path == "/api/v2/media");
+        Assert.Contains(epigraph.Quote.Text, upload.Form["description"], StringComparison.Ordinal);
+        var bodies = _bot.Server.StatusesCreated.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        Assert.Equal(3, bodies.Count);
+        Assert.Single(bodies[0].GetProperty("media_ids").EnumerateArray());
+        Assert.All(bodies.Skip(1), b => Assert.False(b.TryGetProperty("media_ids", out var ids) && ids.GetArrayLength() > 0));
     }
 
     [Fact]
@@ -125,7 +149,7 @@ public sealed class MastodonCardTests : IAsyncLifetime
     {
         var epigraph = _bot.Get<ContentStore>().Index.Epigraphs[0];
         var card = QuoteCard.For(epigraph, "The Rights Studio Journal", CardTheme.Dark, CardShape.Square);
-        await _bot.Outbox.EnqueueAsync(_bot.Main.Target, "epigraph", new CardPost(card, Channel.RenderEpigraph(_bot.Main.Target, epigraph)).Write(), Key);
+        await _bot.Outbox.EnqueueAsync(_bot.Main.Target, "epigraph", new CardPost(card, Assert.Single(Channel.RenderEpigraph(_bot.Main.Target, epigraph)).Payload).Write(), Key);
         return ((await _bot.Outbox.NextDueAsync(1))[0], card);
     }
 }

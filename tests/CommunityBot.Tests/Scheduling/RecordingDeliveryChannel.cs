@@ -9,9 +9,9 @@ internal sealed class RecordingDeliveryChannel(TargetKind kind) : IDeliveryChann
 {
     public TargetKind Kind => kind;
 
-    public string RenderEpigraph(string target, QuoteEntry epigraph) => $"{epigraph.Essay.Slug}: {epigraph.Quote.Text}";
+    public IReadOnlyList<OutboxStep> RenderEpigraph(string target, QuoteEntry epigraph) => [new($"{epigraph.Essay.Slug}: {epigraph.Quote.Text}")];
 
-    public string RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId) => $"announce {essay.Slug}";
+    public IReadOnlyList<OutboxStep> RenderAnnouncement(string target, Essay essay, ulong? mentionRoleId, bool openThread) => [new($"announce {essay.Slug}")];
 
     public Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken) => Task.FromResult(SendResult.Delivered(null));
 }

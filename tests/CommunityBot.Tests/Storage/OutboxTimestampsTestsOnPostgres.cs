@@ -17,16 +17,16 @@ public sealed class OutboxTimestampsTestsOnPostgres : IAsyncLifetime
     [DatabaseFact]
     public async Task Migration_TurnsTextTimesIntoTimestamps_KeepingEachRowsTime()
     {
-        // The outbox as the previous schema version left it: times as ISO-8601 text, no lease.
+        // The database as a build before the lease migration (version 6) left it: times as ISO-8601 text, no lease.
+        var migrator = new DatabaseMigrator(_db.Database, NullLogger<DatabaseMigrator>.Instance);
+        await ExecuteAsync("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+        await migrator.MigrateAsync(upTo: 5, CancellationToken.None);
         await ExecuteAsync("""
-            ALTER TABLE outbox ALTER COLUMN next_attempt_at TYPE TEXT, ALTER COLUMN created_at TYPE TEXT,
-                ALTER COLUMN delivered_at TYPE TEXT, DROP COLUMN lease_owner, DROP COLUMN lease_until;
-            DELETE FROM schema_version WHERE version = (SELECT MAX(version) FROM schema_version);
             INSERT INTO outbox (target, kind, payload, idempotency_key, status, attempts, next_attempt_at, created_at)
             VALUES ('discord:1:10', 'epigraph', 'x', 'written-before', 'pending', 0, '2026-11-26T09:00:05.1234567+00:00', '2026-11-26T08:59:00.0000000+00:00');
             """);
 
-        await new DatabaseMigrator(_db.Database, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await migrator.MigrateAsync(CancellationToken.None);
 
         await using var connection = new NpgsqlConnection(_db.Options.ConnectionString);
         await connection.OpenAsync();

@@ -77,6 +77,25 @@ public class StorageTests : IAsyncLifetime
     }
 
     [DatabaseFact]
+    public async Task Outbox_TheStepsOfAPost_AreWrittenTogetherInOrder_EachNamingTheOneItFollows()
+    {
+        var outbox = new OutboxRepository(_db.Database, _time);
+        var steps = CommunityBot.Delivery.OutboxStep.Chain("mastodon:main", "epigraph", "post", [new("a"), new("b"), new("c", CommunityBot.Delivery.StepAction.OpenThread)]);
+
+        Assert.True(await outbox.EnqueueAsync(steps));
+        Assert.False(await outbox.EnqueueAsync(steps));
+
+        var rows = await outbox.AllAsync();
+        Assert.Equal(["post", "post#2/3", "post#3/3"], rows.Select(r => r.IdempotencyKey));
+        Assert.Equal([null, "post", "post#2/3"], rows.Select(r => r.AfterKey));
+        Assert.Equal(["epigraph", "epigraph", "thread"], rows.Select(r => r.Kind));
+        Assert.Equal(["post"], (await outbox.NextDueAsync(10)).Select(e => e.IdempotencyKey));
+        await outbox.MarkDeliveredAsync(rows[0].Id, "109");
+        Assert.Equal("109", (await outbox.FindAsync("post"))!.RemoteId);
+        Assert.Null(await outbox.FindAsync("no-such-key"));
+    }
+
+    [DatabaseFact]
     public async Task Outbox_FailedRowsShowInRecent()
     {
         var outbox = new OutboxRepository(_db.Database, _time);

@@ -5,27 +5,30 @@ namespace CommunityBot.Clients.Discord.Gateway;
 
 /// <summary>
 /// Shared by every shard of the process: caches <c>/gateway/bot</c>, waits out <c>session_start_limit</c> when it is
-/// used up, and lets one IDENTIFY per 5 s through each of the <c>max_concurrency</c> buckets (<c>shard_id % max_concurrency</c>).
+/// used up, and then waits for the shard's turn at the <see cref="IGatewayIdentifyGate"/>.
 /// </summary>
 internal sealed class GatewayIdentifyLimiter : IDisposable
 {
-    public static readonly TimeSpan BucketWindow = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan BucketWindow = IGatewayIdentifyGate.Window;
 
     private readonly IGatewayBotProvider _provider;
+    private readonly IGatewayIdentifyGate _identifyGate;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private JsonGatewayBot? _bot;
     private DateTimeOffset _resetAt;
     private int _remaining;
-    private Bucket[] _buckets = [];
 
-    public GatewayIdentifyLimiter(IGatewayBotProvider provider, TimeProvider time, ILogger logger)
+    public GatewayIdentifyLimiter(IGatewayBotProvider provider, IGatewayIdentifyGate identifyGate, TimeProvider time, ILogger logger)
     {
         _provider = provider;
+        _identifyGate = identifyGate;
         _time = time;
         _logger = logger;
     }
+
+    private int MaxConcurrency => Volatile.Read(ref _bot)?.SessionStartLimit.MaxConcurrency ?? 1;
 
     public async Task<JsonGatewayBot> GetGatewayBotAsync(CancellationToken ct)
     {
@@ -65,38 +68,13 @@ internal sealed class GatewayIdentifyLimiter : IDisposable
             _gate.Release();
         }
 
-        var bucket = _buckets[shardId % _buckets.Length];
-        await bucket.Lock.WaitAsync(ct);
-        try
-        {
-            // A loop: IdentifySent may push the window on while this shard waits.
-            TimeSpan wait;
-            while ((wait = bucket.NextAllowed - _time.GetUtcNow()) > TimeSpan.Zero)
-                await Task.Delay(wait, _time, ct);
-            bucket.NextAllowed = _time.GetUtcNow() + BucketWindow;
-        }
-        finally
-        {
-            bucket.Lock.Release();
-        }
+        await _identifyGate.WaitAsync(shardId, MaxConcurrency, ct);
     }
 
-    /// <summary>
-    /// Starts the shard's bucket window again when its IDENTIFY has gone out: Discord counts from what it receives, so a slow
-    /// connect after the permit must not shorten the wait of the next IDENTIFY (found by the gateway fault tests).
-    /// </summary>
-    public void IdentifySent(int shardId)
-    {
-        if (_buckets.Length > 0)
-            _buckets[shardId % _buckets.Length].NextAllowed = _time.GetUtcNow() + BucketWindow;
-    }
+    /// <summary>Starts the shard's bucket window again when its IDENTIFY has gone out (found by the gateway fault tests).</summary>
+    public ValueTask IdentifySentAsync(int shardId, CancellationToken ct) => _identifyGate.IdentifySentAsync(shardId, MaxConcurrency, ct);
 
-    public void Dispose()
-    {
-        _gate.Dispose();
-        foreach (var bucket in _buckets)
-            bucket.Lock.Dispose();
-    }
+    public void Dispose() => _gate.Dispose();
 
     private async Task<JsonGatewayBot> FetchAsync(CancellationToken ct)
     {
@@ -104,22 +82,7 @@ internal sealed class GatewayIdentifyLimiter : IDisposable
         var limit = bot.SessionStartLimit;
         _remaining = limit.Remaining;
         _resetAt = _time.GetUtcNow() + TimeSpan.FromMilliseconds(Math.Max(limit.ResetAfter, 0));
-        if (_buckets.Length == 0)
-            _buckets = [.. Enumerable.Range(0, Math.Max(limit.MaxConcurrency, 1)).Select(_ => new Bucket())];
         Volatile.Write(ref _bot, bot);
         return bot;
-    }
-
-    private sealed class Bucket
-    {
-        public SemaphoreSlim Lock { get; } = new(1, 1);
-
-        private long _nextAllowedTicks;
-
-        public DateTimeOffset NextAllowed
-        {
-            get => new(Interlocked.Read(ref _nextAllowedTicks), TimeSpan.Zero);
-            set => Interlocked.Exchange(ref _nextAllowedTicks, value.UtcTicks);
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using CommunityBot.Clients.Discord.JsonModels;
+using CommunityBot.Clients.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CommunityBot.Clients.Discord.Gateway;
@@ -31,6 +32,7 @@ internal sealed class GatewayShard
     private Uri? _resumeUri;
     private long _sequence = -1;
     private int _failedResumes;
+    private bool _serving;
 
     public GatewayShard(
         int shardId,
@@ -57,6 +59,9 @@ internal sealed class GatewayShard
 
     public int ShardId { get; }
 
+    /// <summary>READY or RESUMED was received on the current connection, and it has not ended since.</summary>
+    public bool IsServing => Volatile.Read(ref _serving);
+
     public Task SendAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken ct) =>
         (Volatile.Read(ref _connection) ?? throw new InvalidOperationException($"Shard {ShardId} is not connected."))
             .SendAsync(utf8Json, ct);
@@ -70,6 +75,7 @@ internal sealed class GatewayShard
             while (!ct.IsCancellationRequested)
             {
                 var end = await RunConnectionAsync(ct);
+                Volatile.Write(ref _serving, false);
                 if (ct.IsCancellationRequested)
                     return;
 
@@ -88,6 +94,7 @@ internal sealed class GatewayShard
                 }
 
                 GatewayLog.Reconnecting(_logger, ShardId, delay, end.Reason, _sessionId is null ? "new session" : "resume");
+                ClientMetrics.GatewayReconnect(ShardId);
                 await Task.Delay(delay, _time, ct);
             }
         }
@@ -147,7 +154,7 @@ internal sealed class GatewayShard
                         heartbeats = BeatAsync(connection, TimeSpan.FromMilliseconds(hello.HeartbeatInterval), connectionCts);
                         await connection.SendAsync(resume ? ResumePayload() : IdentifyPayload(), connectionCt);
                         if (!resume)
-                            _identifyLimiter.IdentifySent(ShardId);
+                            await _identifyLimiter.IdentifySentAsync(ShardId, connectionCt);
                         break;
                     case GatewayOpCode.Reconnect:
                         await connection.CloseAsync(GatewayCloseCodes.Resumable, ct);
@@ -213,12 +220,15 @@ internal sealed class GatewayShard
             _resumeUri = new Uri(ready.ResumeGatewayUrl);
             connection.Established = true;
             _failedResumes = 0;
+            Volatile.Write(ref _serving, true);
             GatewayLog.Ready(_logger, ShardId);
         }
         else if (ReferenceEquals(eventName, GatewayEventNames.Resumed))
         {
             connection.Established = true;
             _failedResumes = 0;
+            Volatile.Write(ref _serving, true);
+            ClientMetrics.GatewayResume(ShardId);
             GatewayLog.Resumed(_logger, ShardId, Volatile.Read(ref _sequence));
         }
 

@@ -15,6 +15,7 @@ public sealed class ShardedGatewayClient : IDisposable
     private readonly Func<IGatewayTransport> _transportFactory;
     private readonly Func<double> _random;
     private readonly GatewayIdentifyLimiter _identifyLimiter;
+    private readonly InProcessIdentifyGate? _ownIdentifyGate;
     private readonly Channel<GatewayDispatch> _dispatches;
     private IReadOnlyDictionary<int, GatewayShard> _shards = new Dictionary<int, GatewayShard>();
     private int _started;
@@ -22,9 +23,10 @@ public sealed class ShardedGatewayClient : IDisposable
     public ShardedGatewayClient(
         IOptions<DiscordGatewayOptions> options,
         IGatewayBotProvider gatewayBotProvider,
+        IGatewayIdentifyGate identifyGate,
         ILogger<ShardedGatewayClient> logger,
         TimeProvider timeProvider)
-        : this(options.Value, gatewayBotProvider, logger, timeProvider, () => new WebSocketGatewayTransport(), Random.Shared.NextDouble)
+        : this(options.Value, gatewayBotProvider, logger, timeProvider, () => new WebSocketGatewayTransport(), Random.Shared.NextDouble, identifyGate)
     {
     }
 
@@ -34,7 +36,8 @@ public sealed class ShardedGatewayClient : IDisposable
         ILogger logger,
         TimeProvider timeProvider,
         Func<IGatewayTransport> transportFactory,
-        Func<double> random)
+        Func<double> random,
+        IGatewayIdentifyGate? identifyGate = null)
     {
         if (string.IsNullOrWhiteSpace(options.Token))
             throw new ArgumentException("Discord:Token is required for the gateway.", nameof(options));
@@ -44,7 +47,9 @@ public sealed class ShardedGatewayClient : IDisposable
         _logger = logger;
         _transportFactory = transportFactory;
         _random = random;
-        _identifyLimiter = new GatewayIdentifyLimiter(gatewayBotProvider, timeProvider, logger);
+        if (identifyGate is null)
+            identifyGate = _ownIdentifyGate = new InProcessIdentifyGate(timeProvider);
+        _identifyLimiter = new GatewayIdentifyLimiter(gatewayBotProvider, identifyGate, timeProvider, logger);
         _dispatches = Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(options.DispatchCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -58,6 +63,9 @@ public sealed class ShardedGatewayClient : IDisposable
 
     /// <summary>The shards this process runs, known once <see cref="RunAsync"/> has started them.</summary>
     public IReadOnlyCollection<int> ShardIds => [.. _shards.Keys];
+
+    /// <summary>Every shard of this process has a session that is READY (or RESUMED); false before they start.</summary>
+    public bool AllShardsServing => _shards is { Count: > 0 } shards && shards.Values.All(shard => shard.IsServing);
 
     /// <summary>
     /// Runs every shard until <paramref name="ct"/> is cancelled (then returns normally). If Discord closes any shard
@@ -109,7 +117,11 @@ public sealed class ShardedGatewayClient : IDisposable
             ? shard.SendAsync(utf8Json, ct)
             : throw new ArgumentOutOfRangeException(nameof(shardId), shardId, "This process does not run that shard.");
 
-    public void Dispose() => _identifyLimiter.Dispose();
+    public void Dispose()
+    {
+        _identifyLimiter.Dispose();
+        _ownIdentifyGate?.Dispose();
+    }
 
     // A network blip at start must not turn the gateway off until a restart: ask again, with backoff, until it answers.
     private async Task<JsonModels.JsonGatewayBot> GatewayBotAsync(CancellationToken ct)

@@ -15,4 +15,5 @@ public static class DiscordErrorCodes
     public const int CannotSendMessagesToUser = 50007;
     public const int MissingPermissions = 50013;
     public const int InvalidFormBody = 50035;
+    public const int ThreadAlreadyCreatedForMessage = 160004;
 }

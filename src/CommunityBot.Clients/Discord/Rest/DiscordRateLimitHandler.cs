@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CommunityBot.Clients.Discord.JsonModels;
+using CommunityBot.Clients.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,9 @@ internal sealed class DiscordRateLimitHandler(
     IOptions<DiscordRestOptions> options,
     ILogger<DiscordRateLimitHandler> logger) : DelegatingHandler
 {
+    /// <summary>The <c>api</c> tag of the rate-limit wait counter for Discord.</summary>
+    internal const string DiscordApi = "discord";
+
     public static readonly HttpRequestOptionsKey<DiscordRoute> RouteOption = new("CommunityBot.DiscordRoute");
 
     private static readonly TimeSpan s_firstBackoff = TimeSpan.FromMilliseconds(500);
@@ -63,6 +67,7 @@ internal sealed class DiscordRateLimitHandler(
                     return response;
 
                 DiscordRestLog.RateLimited(logger, route.Template, scope.ToString(), retryAfter);
+                ClientMetrics.RateLimitWait(DiscordApi);
                 response.Dispose();
                 await time.DelayAsync(retryAfter, cancellationToken);
                 continue;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using CommunityBot.Clients.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -117,6 +118,7 @@ internal sealed class DiscordRateLimiter
                 var wait = bucket.TryAcquire(_time.GetTimestamp(), _time);
                 if (wait == TimeSpan.Zero)
                     return new RateLimitLease(state, HoldsGate: false);
+                ClientMetrics.RateLimitWait(DiscordRateLimitHandler.DiscordApi);
                 await _time.DelayAsync(wait, cancellationToken);
                 continue;
             }

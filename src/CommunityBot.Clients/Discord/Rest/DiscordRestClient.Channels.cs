@@ -31,4 +31,10 @@ public sealed partial class DiscordRestClient
         return SendAsync(HttpMethod.Post, string.Create(CultureInfo.InvariantCulture, $"channels/{channelId}/messages"), new DiscordRoute("POST channels/{channel}/messages", channelId),
             body, DiscordJsonContext.Default.JsonMessage, cancellationToken);
     }
+
+    // A message has at most one thread, whose id is the message's: a second call answers 160004, not a second thread.
+    public Task<JsonChannel> StartThreadFromMessageAsync(ulong channelId, ulong messageId, JsonThreadCreate thread, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, string.Create(CultureInfo.InvariantCulture, $"channels/{channelId}/messages/{messageId}/threads"),
+            new DiscordRoute("POST channels/{channel}/messages/{message}/threads", channelId),
+            Json(thread, DiscordJsonContext.Default.JsonThreadCreate), DiscordJsonContext.Default.JsonChannel, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using CommunityBot.History;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityBot.Discord.Config;
@@ -9,6 +10,8 @@ public static class ConfigServiceCollectionExtensions
     {
         services.AddSingleton<BotChannelAccess>();
         services.AddSingleton<GuildConfigurator>();
+        services.AddHistory();
+        services.AddSingleton<ConfigHistoryRenderer>();
         services.AddSingleton<ConfigCommandHandler>();
         services.AddSingleton<GuildRemovedHandler>();
         return services;

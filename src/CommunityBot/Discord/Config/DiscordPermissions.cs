@@ -16,10 +16,15 @@ public static class DiscordPermissions
     public const ulong SendMessages = 1UL << 11;
     public const ulong EmbedLinks = 1UL << 14;
     public const ulong MentionEveryone = 1UL << 17;
+    public const ulong CreatePublicThreads = 1UL << 35;
+    public const ulong SendMessagesInThreads = 1UL << 38;
     public const ulong All = ulong.MaxValue;
 
     /// <summary>What the bot needs in a channel to post an epigraph or an announcement.</summary>
     public const ulong ToPost = ViewChannel | SendMessages | EmbedLinks;
+
+    /// <summary>What the bot needs besides, to open a discussion thread under each announcement and post in it.</summary>
+    public const ulong ToOpenThreads = CreatePublicThreads | SendMessagesInThreads;
 
     private static readonly (ulong Bit, string Name)[] _names =
     [
@@ -29,6 +34,8 @@ public static class DiscordPermissions
         (SendMessages, "Send Messages"),
         (EmbedLinks, "Embed Links"),
         (MentionEveryone, "Mention @everyone, @here, and All Roles"),
+        (CreatePublicThreads, "Create Public Threads"),
+        (SendMessagesInThreads, "Send Messages in Threads"),
     ];
 
     /// <summary>Discord sends bitfields as decimal strings; anything unreadable grants nothing.</summary>

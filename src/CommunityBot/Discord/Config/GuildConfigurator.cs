@@ -79,20 +79,26 @@ public sealed partial class GuildConfigurator(
         return $"{saved}\nNext post: {await NextPostAsync(target, schedule!, cancellationToken)}.";
     }
 
-    public async Task<string> SetAnnouncementsAsync(ulong guildId, ulong channelId, ulong? roleId, JsonRole? role, CancellationToken cancellationToken)
+    /// <param name="thread">Whether each announcement opens a discussion thread; null keeps what was chosen before.</param>
+    public async Task<string> SetAnnouncementsAsync(ulong guildId, ulong channelId, ulong? roleId, JsonRole? role, bool? thread, CancellationToken cancellationToken)
     {
         if (roleId == guildId)
         {
             return "Not saved: choose a role other than @everyone to ping, or leave `role` out.";
         }
-        var check = await access.CheckAsync(guildId, channelId, DiscordPermissions.ToPost, cancellationToken);
+        var previous = await settings.GetAsync(guildId, cancellationToken) ?? new GuildSettings(guildId);
+        var openThread = thread ?? previous.AnnounceThread;
+        // Threads are checked whenever they stay on, so moving announcements to a channel that forbids them is caught too.
+        var check = await access.CheckAsync(guildId, channelId, DiscordPermissions.ToPost | (openThread ? DiscordPermissions.ToOpenThreads : 0), cancellationToken);
         if (!check.CanPost)
         {
             return $"Not saved: {check.Problem}";
         }
-        var previous = await settings.GetAsync(guildId, cancellationToken) ?? new GuildSettings(guildId);
-        await settings.SaveAsync(previous with { AnnounceChannelId = channelId, AnnounceRoleId = roleId }, cancellationToken);
+        await settings.SaveAsync(previous with { AnnounceChannelId = channelId, AnnounceRoleId = roleId, AnnounceThread = openThread }, cancellationToken);
         var reply = roleId is { } r ? $"New essays are announced in <#{channelId}>, pinging <@&{r}>." : $"New essays are announced in <#{channelId}>, without pinging a role.";
+        reply += openThread
+            ? "\nEach announcement opens a discussion thread, named after the essay, with its epigraph as the first message."
+            : "";
         // Discord drops the ping silently for a role that is not mentionable unless the bot may mention every role.
         if (role is { Mentionable: false } && (check.Permissions & DiscordPermissions.MentionEveryone) == 0)
         {
@@ -128,21 +134,21 @@ public sealed partial class GuildConfigurator(
         return $"Resumed: epigraphs go to <#{channelId}>, {Describe(schedule)}.\nNext post: {await NextPostAsync(target, schedule, cancellationToken)}.";
     }
 
-    public async Task<JsonInteractionCallbackData> PreviewAsync(ulong guildId, CancellationToken cancellationToken)
+    public async Task<ConfigReply> PreviewAsync(ulong guildId, CancellationToken cancellationToken)
     {
         if (await settings.GetAsync(guildId, cancellationToken) is not { EpigraphChannelId: { } channelId } current)
         {
-            return DiscordReplyRenderer.Ephemeral(NoChannel);
+            return new ConfigReply(NoChannel);
         }
         var target = GuildTargets.Epigraph(guildId, channelId);
         if (await poster.PreviewAsync(target, cancellationToken) is not { } entry)
         {
-            return DiscordReplyRenderer.Ephemeral("There is no epigraph to post: no essay has one yet.");
+            return new ConfigReply("There is no epigraph to post: no essay has one yet.");
         }
         var when = current.Paused
             ? "Posts are paused (`/config resume` starts them); when resumed, the next one is"
             : $"Next post in <#{channelId}>, {await NextPostAsync(target, ScheduleOf(current), cancellationToken)}:";
-        return DiscordReplyRenderer.Ephemeral(when) with { Embeds = DiscordReplyRenderer.Render(new QuoteReply(entry, 1)).Embeds };
+        return new ConfigReply(when) { Preview = new QuoteReply(entry, 1) };
     }
 
     public async Task<string> PostNowAsync(ulong guildId, ulong interactionId, CancellationToken cancellationToken)
@@ -178,7 +184,7 @@ public sealed partial class GuildConfigurator(
             lines.Add("**Epigraphs:** no channel yet (`/config epigraphs channel:#channel`).");
         }
         lines.Add(current.AnnounceChannelId is { } announce
-            ? $"**Announcements:** <#{announce}>{(current.AnnounceRoleId is { } role ? $", pinging <@&{role}>" : ", no role pinged")}."
+            ? $"**Announcements:** <#{announce}>{(current.AnnounceRoleId is { } role ? $", pinging <@&{role}>" : ", no role pinged")}{(current.AnnounceThread ? ", a discussion thread under each" : "")}."
             : "**Announcements:** no channel yet (`/config announcements channel:#channel`).");
         var failed = (await outbox.RecentAsync(GuildTargets.Prefix(guildId), RecentRows, cancellationToken))
             .Where(row => row.Status == OutboxStatus.Failed).ToList();

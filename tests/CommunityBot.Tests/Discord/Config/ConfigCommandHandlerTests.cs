@@ -266,6 +266,39 @@ public class ConfigCommandHandlerTests
     }
 
     [Fact]
+    public async Task Announcements_ThreadOn_WithoutThreadPermissions_NamesWhatIsMissing_AndSavesNothing()
+    {
+        await using var harness = await StartAsync();
+
+        var text = TextOf(await harness.RunAsync(Interaction(ConfigCommand.Announcements, ManageGuild, ("channel", 7, $"{OtherChannelId}"), (ConfigCommand.ThreadOption, 5, "true"))));
+
+        Assert.StartsWith("Not saved:", text, StringComparison.Ordinal);
+        Assert.Contains("**Create Public Threads**", text, StringComparison.Ordinal);
+        Assert.Contains("**Send Messages in Threads**", text, StringComparison.Ordinal);
+        Assert.Null(await harness.Settings.GetAsync(GuildId));
+    }
+
+    [Fact]
+    public async Task Announcements_ThreadOn_WithThePermissions_IsSaved_KeptWhenLeftOut_AndShown()
+    {
+        await using var harness = await StartAsync();
+        var threads = DiscordPermissions.ToOpenThreads.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        harness.Channels[OtherChannelId] = $$"""[{"id": "{{BotRoleId}}", "type": 0, "allow": "{{threads}}", "deny": "0"}]""";
+
+        var text = TextOf(await harness.RunAsync(Interaction(ConfigCommand.Announcements, ManageGuild, ("channel", 7, $"{OtherChannelId}"), (ConfigCommand.ThreadOption, 5, "true"))));
+        Assert.Contains("discussion thread", text, StringComparison.Ordinal);
+        Assert.True((await harness.Settings.GetAsync(GuildId))!.AnnounceThread);
+
+        // Changing the role alone keeps the thread on, and checks its permissions again.
+        await harness.RunAsync(Interaction(ConfigCommand.Announcements, ManageGuild, ("channel", 7, $"{OtherChannelId}")));
+        Assert.True((await harness.Settings.GetAsync(GuildId))!.AnnounceThread);
+        Assert.Contains("a discussion thread under each", TextOf(await harness.RunAsync(Interaction(ConfigCommand.Show))), StringComparison.Ordinal);
+
+        await harness.RunAsync(Interaction(ConfigCommand.Announcements, ManageGuild, ("channel", 7, $"{OtherChannelId}"), (ConfigCommand.ThreadOption, 5, "false")));
+        Assert.False((await harness.Settings.GetAsync(GuildId))!.AnnounceThread);
+    }
+
+    [Fact]
     public async Task Announcements_EveryoneRole_IsRefused()
     {
         await using var harness = await StartAsync();
@@ -285,8 +318,8 @@ public class ConfigCommandHandlerTests
         harness.Poster.Setup(p => p.PostAsync(Target(ChannelId), $"manual:{InteractionId}", It.IsAny<CancellationToken>())).Returns(release.Task);
 
         var handling = harness.Handler.HandleAsync(Interaction(ConfigCommand.PostNow), CancellationToken.None);
-        await harness.Time.WaitForTimerAsync(InteractionHandler.DeferAfter);
-        harness.Time.Advance(InteractionHandler.DeferAfter);
+        await harness.Time.WaitForTimerAsync(InteractionResponder.DeferAfter);
+        harness.Time.Advance(InteractionResponder.DeferAfter);
         await harness.Server.WaitForRequestsAsync(1);
         release.SetResult(Entry());
         await handling.WaitAsync(TimeSpan.FromSeconds(10));

@@ -24,7 +24,7 @@ public class ConfigCommandTests
     {
         var options = ConfigCommand.Build().Options!;
 
-        Assert.Equal(["epigraphs", "announcements", "pause", "resume", "preview", "post-now", "show"], options.Select(o => o.Name));
+        Assert.Equal(["epigraphs", "announcements", "pause", "resume", "preview", "post-now", "show", "history"], options.Select(o => o.Name));
         Assert.All(options, o => Assert.Equal(JsonApplicationCommandOption.SubCommandType, o.Type));
         var channels = options.SelectMany(o => o.Options ?? []).Where(o => o.Name == "channel").ToList();
         Assert.Equal(2, channels.Count);

@@ -2,7 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.JsonModels;
+using CommunityBot.Commands;
+using CommunityBot.Content;
+using CommunityBot.Discord;
 using CommunityBot.Discord.Config;
+using CommunityBot.History;
 using CommunityBot.Scheduling;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Clients.Discord.Rest;
@@ -39,7 +43,11 @@ public sealed class ConfigHarness : IAsyncDisposable
         Scheduler.Setup(s => s.NextFireAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(NextFire);
         var configurator = new GuildConfigurator(new BotChannelAccess(rest.Client), Settings, Outbox, Health, Scheduler.Object, Poster.Object,
             Microsoft.Extensions.Options.Options.Create(new ScheduleOptions()), Microsoft.Extensions.Options.Options.Create(new global::CommunityBot.Cards.CardOptions()), Time);
-        Handler = new ConfigCommandHandler(rest.Client, configurator, Time, NullLogger<ConfigCommandHandler>.Instance);
+        var history = new DeliveryHistory(Outbox, Health, Settings, [], Microsoft.Extensions.Options.Options.Create(new ScheduleOptions()), Time, NullLogger<DeliveryHistory>.Instance);
+        var contentOptions = Microsoft.Extensions.Options.Options.Create(new ContentOptions { Path = RepositoryPaths.SeedEssays });
+        var content = new ContentStore(contentOptions, NullLogger<ContentStore>.Instance);
+        Handler = new InteractionHandler(rest.Client, new InteractionResponder(rest.Client, Time, NullLogger<InteractionResponder>.Instance),
+            new CommandCore(content, new FirstRandomSource(), contentOptions), content, new ConfigCommandHandler(configurator, new ConfigHistoryRenderer(history)));
         GuildRemoved = new GuildRemovedHandler(Settings, Scheduler.Object, NullLogger<GuildRemovedHandler>.Instance);
         rest.Server.Default = Answer;
     }
@@ -53,7 +61,8 @@ public sealed class ConfigHarness : IAsyncDisposable
     public TargetHealthRepository Health { get; }
     public Mock<IEpigraphScheduler> Scheduler { get; } = new(MockBehavior.Strict);
     public Mock<IEpigraphPoster> Poster { get; } = new(MockBehavior.Strict);
-    public ConfigCommandHandler Handler { get; }
+    /// <summary>The interaction handler with /config, as the bot has it.</summary>
+    public InteractionHandler Handler { get; }
     public GuildRemovedHandler GuildRemoved { get; }
     public FakeDiscordRest Server => _rest.Server;
 
@@ -69,7 +78,11 @@ public sealed class ConfigHarness : IAsyncDisposable
     public static string Target(ulong channelId) => $"discord:{GuildId}:{channelId}";
 
     /// <summary>A /config interaction shaped like Discord's, with the given subcommand, options and member permissions.</summary>
-    public static JsonInteraction Interaction(string subcommand, string permissions = ManageGuild, params (string Name, int Type, string Value)[] options)
+    public static JsonInteraction Interaction(string subcommand, string permissions = ManageGuild, params (string Name, int Type, string Value)[] options) =>
+        InteractionJson(subcommand, permissions, options).Deserialize(DiscordJsonContext.Default.JsonInteraction)!;
+
+    /// <summary>The same interaction as JSON, as Discord sends it in an INTERACTION_CREATE dispatch.</summary>
+    public static JsonNode InteractionJson(string subcommand, string permissions = ManageGuild, params (string Name, int Type, string Value)[] options)
     {
         var json = JsonNode.Parse(ReadFixture("interaction-config-epigraphs.json"))!;
         json["member"]!["permissions"] = permissions;
@@ -77,9 +90,15 @@ public sealed class ConfigHarness : IAsyncDisposable
         {
             ["type"] = 1,
             ["name"] = subcommand,
-            ["options"] = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject { ["type"] = o.Type, ["name"] = o.Name, ["value"] = o.Value })]),
+            // Discord sends a boolean option's value as a JSON boolean, every other kind here as a string.
+            ["options"] = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject
+            {
+                ["type"] = o.Type,
+                ["name"] = o.Name,
+                ["value"] = o.Type == JsonApplicationCommandOption.BooleanType ? JsonValue.Create(bool.Parse(o.Value)) : JsonValue.Create(o.Value),
+            })]),
         });
-        return json.Deserialize(DiscordJsonContext.Default.JsonInteraction)!;
+        return json;
     }
 
     public static JsonInteraction Epigraphs(ulong channelId, string? time = null, string? cron = null, string? zone = null, string permissions = ManageGuild) =>
@@ -110,7 +129,13 @@ public sealed class ConfigHarness : IAsyncDisposable
 
     private static FakeDiscordRestResponse Fixture(string name) => FakeDiscordRestResponse.Json(ReadFixture(name));
 
-    private FakeDiscordRestResponse Answer(FakeDiscordRestRequest request)
+    private FakeDiscordRestResponse Answer(FakeDiscordRestRequest request) => Answer(request, Channels);
+
+    /// <summary>
+    /// Discord's answers to what /config reads (the bot, its guild, roles and member, the <paramref name="channels"/>
+    /// with their overwrites) and to an interaction's reply; anything else is an unknown channel.
+    /// </summary>
+    public static FakeDiscordRestResponse Answer(FakeDiscordRestRequest request, IReadOnlyDictionary<ulong, string> channels)
     {
         var path = request.Path.Replace("/api/v10/", "", StringComparison.Ordinal);
         var parts = path.Split('/');
@@ -120,7 +145,7 @@ public sealed class ConfigHarness : IAsyncDisposable
             ["guilds", _] => Fixture("guild.json"),
             ["guilds", _, "members", var user] when user == BotId.ToString(System.Globalization.CultureInfo.InvariantCulture) =>
                 FakeDiscordRestResponse.Fixture("guild-member.json"),
-            ["channels", var id] when Channels.TryGetValue(ulong.Parse(id, System.Globalization.CultureInfo.InvariantCulture), out var overwrites) =>
+            ["channels", var id] when channels.TryGetValue(ulong.Parse(id, System.Globalization.CultureInfo.InvariantCulture), out var overwrites) =>
                 FakeDiscordRestResponse.Json($$"""{"id": "{{id}}", "guild_id": "{{GuildId}}", "name": "epigraphs", "type": 0, "position": 6, "permission_overwrites": {{overwrites}}}"""),
             ["interactions", _, _, "callback"] => FakeDiscordRestResponse.NoContent(),
             ["webhooks", _, _, "messages", "@original"] => FakeDiscordRestResponse.Fixture("message.json"),

@@ -9,6 +9,7 @@ public sealed class GatewayHarness : IAsyncDisposable
     public const string Token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhJkLm.secret-token-never-logged";
 
     private readonly CancellationTokenSource _stop = new();
+    private readonly List<(ShardedGatewayClient Client, Task Run)> _others = [];
 
     private GatewayHarness(FakeDiscordGateway gateway, GatewayTestTime time)
     {
@@ -47,6 +48,17 @@ public sealed class GatewayHarness : IAsyncDisposable
         return Client;
     }
 
+    /// <summary>
+    /// Starts a client of another process on the same fake gateway (its own shards, its own identify gate), as one of
+    /// several instances sharing a token; stopped with the harness.
+    /// </summary>
+    public ShardedGatewayClient StartInstance(DiscordGatewayOptions options, IGatewayIdentifyGate identifyGate)
+    {
+        var client = new ShardedGatewayClient(options, Provider, Logger, Time, () => new WebSocketGatewayTransport(), () => Random, identifyGate);
+        _others.Add((client, client.RunAsync(_stop.Token)));
+        return client;
+    }
+
     /// <summary>Starts the client and takes it through HELLO, IDENTIFY and READY.</summary>
     public async Task<FakeDiscordGatewayConnection> StartReadyAsync(int heartbeatInterval = 45000)
     {
@@ -73,6 +85,11 @@ public sealed class GatewayHarness : IAsyncDisposable
             // The tests that expect it have already asserted it.
         }
 
+        foreach (var (client, run) in _others)
+        {
+            await run.WaitAsync(FakeDiscordGateway.Timeout);
+            client.Dispose();
+        }
         Client?.Dispose();
         await Gateway.DisposeAsync();
         _stop.Dispose();
