@@ -54,13 +54,17 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
         await StartAsync(repliesPerPersonPerHour, repliesPerHour, null);
 
     /// <summary>With Cards:Enabled, and Cards on for account "main".</summary>
-    public static async Task<MastodonBotHarness> StartWithCardsAsync() =>
-        await StartAsync(5, 60, null, cards: true);
+    /// <param name="settings">Configuration over the harness's own (Cards:FontFile, say).</param>
+    /// <param name="configure">Services beside Mastodon's (another kind of target, the epigraph poster).</param>
+    public static async Task<MastodonBotHarness> StartWithCardsAsync(
+        TestDatabase? db = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null) =>
+        await StartAsync(5, 60, null, db, cards: true, settings, configure);
 
     /// <summary>Another instance on the database and fake server of <paramref name="first"/>, which keeps owning them.</summary>
     public static async Task<MastodonBotHarness> StartBesideAsync(MastodonBotHarness first) => await StartAsync(5, 60, first);
 
-    private static async Task<MastodonBotHarness> StartAsync(int repliesPerPersonPerHour, int repliesPerHour, MastodonBotHarness? first, TestDatabase? db = null, bool cards = false)
+    private static async Task<MastodonBotHarness> StartAsync(int repliesPerPersonPerHour, int repliesPerHour, MastodonBotHarness? first, TestDatabase? db = null, bool cards = false,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var time = first?.Time ?? new DelayRecordingTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero), MastodonTestContext.RequestTimeout);
         var server = first?.Server ?? await FakeMastodonServer.StartAsync(time);
@@ -83,7 +87,7 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
             ["Mastodon:Accounts:1:AccessToken"] = "revoked-token-0042",
             ["Cards:Enabled"] = cards ? "true" : "false",
             ["Mastodon:Accounts:0:Cards"] = cards ? "true" : "false",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var logs = FakeLogs.Collector();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
@@ -96,9 +100,10 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
             .AddDelivery()
             .AddMastodon()
             .AddCards()
-            .Configure<global::CommunityBot.Clients.Mastodon.MastodonClientOptions>(o => o.RequestTimeout = MastodonTestContext.RequestTimeout)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        return new MastodonBotHarness(server, time, db, logs, services, first is not null);
+            .Configure<global::CommunityBot.Clients.Mastodon.MastodonClientOptions>(o => o.RequestTimeout = MastodonTestContext.RequestTimeout);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        return new MastodonBotHarness(server, time, db, logs, provider, first is not null);
     }
 
     /// <summary>The first of several instances, on a database of the given provider.</summary>
