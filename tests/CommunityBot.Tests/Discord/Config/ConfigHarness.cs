@@ -57,6 +57,7 @@ public sealed class ConfigHarness : IAsyncDisposable
 
     public TimerWatchingTimeProvider Time => _rest.Time;
     public GuildSettingsRepository Settings { get; }
+    public BotDatabase Database => _database.Database;
     public OutboxRepository Outbox { get; }
     public TargetHealthRepository Health { get; }
     public Mock<IEpigraphScheduler> Scheduler { get; } = new(MockBehavior.Strict);
