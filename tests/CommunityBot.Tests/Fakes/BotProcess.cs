@@ -5,14 +5,15 @@ namespace CommunityBot.Tests;
 /// <summary>The built bot started as a process, the way a person or a service manager starts it.</summary>
 public static class BotProcess
 {
-    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="workingDirectory">Where relative paths (state/…) lead; the repository's root by default.</param>
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
+            WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
         };
         start.ArgumentList.Add(RepositoryPaths.ProgramDll);
         foreach (var arg in args)
