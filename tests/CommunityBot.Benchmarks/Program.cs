@@ -4,13 +4,14 @@ using CommunityBot.Benchmarks;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
 const string Usage =
-    "usage: dotnet run -c Release --project tests/CommunityBot.Benchmarks -- [interactions|http-interactions|fanout|cluster-fanout|footprint|corpus] [options]\n" +
+    "usage: dotnet run -c Release --project tests/CommunityBot.Benchmarks -- [interactions|http-interactions|fanout|cluster-fanout|footprint|corpus|cards] [options]\n" +
     "  interactions (default): " + BenchmarkOptions.Usage + "\n" +
     "  http-interactions: " + HttpInteractionOptions.Usage + "\n" +
     "  fanout:    " + FanoutOptions.Usage + "\n" +
     "  cluster-fanout: " + ClusterFanoutOptions.Usage + "\n" +
     "  footprint: " + FootprintOptions.Usage + "\n" +
-    "  corpus:    " + CorpusOptions.Usage;
+    "  corpus:    " + CorpusOptions.Usage + "\n" +
+    "  cards:     " + CardsOptions.Usage;
 
 var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "interactions";
 var rest = args.Length > 0 && args[0] == mode ? args[1..] : args;
@@ -25,6 +26,7 @@ try
         "cluster-fanout" => await ClusterFanoutBenchmark.RunAsync(ClusterFanoutOptions.Parse(rest), repository),
         "footprint" => await FootprintBenchmark.RunAsync(FootprintOptions.Parse(rest), repository),
         "corpus" => CorpusBenchmark.Run(CorpusOptions.Parse(rest)),
+        "cards" => CardsBenchmark.Run(CardsOptions.Parse(rest), repository),
         _ => throw new ArgumentException($"unknown mode '{mode}'"),
     };
 }
