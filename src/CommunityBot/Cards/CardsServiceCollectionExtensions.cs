@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CommunityBot.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,7 @@ public static class CardsServiceCollectionExtensions
         return services;
     }
 
-    public static IServiceCollection AddCardPreference<TPreference>(this IServiceCollection services)
+    public static IServiceCollection AddCardPreference<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TPreference>(this IServiceCollection services)
         where TPreference : class, ICardPreference
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardPreference, TPreference>());
