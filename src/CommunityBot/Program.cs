@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunityBot.Announcements;
+using CommunityBot.Cards;
 using CommunityBot.Cluster;
 using CommunityBot.Commands;
 using CommunityBot.Configuration;
@@ -69,6 +70,7 @@ if (withBot && discord)
 if (withBot)
 {
     builder.Services.AddScheduling(builder.Configuration);
+    builder.Services.AddCards();
     if (mastodon)
     {
         builder.Services.AddMastodon();

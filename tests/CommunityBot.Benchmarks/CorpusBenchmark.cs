@@ -124,6 +124,6 @@ internal static class CorpusBenchmark
 
     private static string StripAccents(string text) => TextFolding.Fold(text);
 
-    private static double Percentile(double[] sorted, double q) =>
+    internal static double Percentile(double[] sorted, double q) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -4,13 +4,14 @@ using CommunityBot.Benchmarks;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
 const string Usage =
-    "usage: dotnet run -c Release --project tests/CommunityBot.Benchmarks -- [interactions|http-interactions|fanout|cluster-fanout|footprint|corpus|raw-client] [options]\n" +
+    "usage: dotnet run -c Release --project tests/CommunityBot.Benchmarks -- [interactions|http-interactions|fanout|cluster-fanout|footprint|corpus|cards|raw-client] [options]\n" +
     "  interactions (default): " + BenchmarkOptions.Usage + "\n" +
     "  http-interactions: " + HttpInteractionOptions.Usage + "\n" +
     "  fanout:    " + FanoutOptions.Usage + "\n" +
     "  cluster-fanout: " + ClusterFanoutOptions.Usage + "\n" +
     "  footprint: " + FootprintOptions.Usage + "\n" +
     "  corpus:    " + CorpusOptions.Usage + "\n" +
+    "  cards:     " + CardsOptions.Usage + "\n" +
     "  raw-client: the floor for loadgen, started by it: LoadGen … -- env DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 dotnet CommunityBot.Benchmarks.dll raw-client";
 
 var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "interactions";
@@ -30,6 +31,7 @@ try
         "cluster-fanout" => await ClusterFanoutBenchmark.RunAsync(ClusterFanoutOptions.Parse(rest), repository),
         "footprint" => await FootprintBenchmark.RunAsync(FootprintOptions.Parse(rest), repository),
         "corpus" => CorpusBenchmark.Run(CorpusOptions.Parse(rest)),
+        "cards" => CardsBenchmark.Run(CardsOptions.Parse(rest), repository),
         _ => throw new ArgumentException($"unknown mode '{mode}'"),
     };
 }

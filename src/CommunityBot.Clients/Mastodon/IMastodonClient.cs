@@ -25,6 +25,15 @@ public interface IMastodonClient
     Task<JsonStatus> PostStatusAsync(JsonStatusCreate status, string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// POST /api/v2/media (multipart: file, description). Mastodon 4 processes small images at once (200); otherwise it
+    /// answers 202 and the media can be attached only once <see cref="GetMediaAsync"/> no longer says it is processing.
+    /// </summary>
+    Task<MastodonMedia> UploadMediaAsync(MastodonUpload upload, CancellationToken cancellationToken = default);
+
+    /// <summary>GET /api/v1/media/{id}: 200 when the media is ready, 206 while it is still processing.</summary>
+    Task<MastodonMedia> GetMediaAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// GET /api/v1/notifications?types[]=mention. With <paramref name="minId"/> the server returns the mentions
     /// immediately newer than that notification id (at most <paramref name="limit"/>, 1–80); call again with
     /// <see cref="MastodonPage{T}.PrevMinId"/> until a page comes back short, and persist the last PrevMinId as the cursor.

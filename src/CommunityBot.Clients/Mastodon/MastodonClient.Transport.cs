@@ -126,6 +126,15 @@ internal sealed partial class MastodonClient
         {
             message.Content = new ByteArrayContent(json) { Headers = { ContentType = s_jsonContentType } };
         }
+        else if (request.Upload is { } upload)
+        {
+            var file = new ReadOnlyMemoryContent(upload.Content) { Headers = { ContentType = new MediaTypeHeaderValue(upload.ContentType) } };
+            message.Content = new MultipartFormDataContent
+            {
+                { new StringContent(upload.Description), "description" },
+                { file, "file", upload.FileName },
+            };
+        }
 
         return message;
     }
@@ -162,6 +171,12 @@ internal sealed partial class MastodonClient
             throw ErrorFor(response, body, isJson, rateLimit);
         }
 
+        // Media still processing may be answered with no body at all (the API description gives 206 none).
+        if (request.EmptyWhileProcessing && response.StatusCode == HttpStatusCode.PartialContent && body.Length == 0)
+        {
+            return new MastodonResponse<T>(default!, rateLimit, null, null) { StatusCode = response.StatusCode };
+        }
+
         // A success status with a page from a proxy or captive portal: nothing reached Mastodon for sure, so try again.
         if (!isJson)
         {
@@ -186,7 +201,7 @@ internal sealed partial class MastodonClient
         }
 
         var (nextMaxId, prevMinId) = MastodonLinkHeader.ReadCursors(response.Headers);
-        return new MastodonResponse<T>(value, rateLimit, nextMaxId, prevMinId);
+        return new MastodonResponse<T>(value, rateLimit, nextMaxId, prevMinId) { StatusCode = response.StatusCode };
     }
 
     // The status code decides the kind of failure; the body only adds Mastodon's explanation when it is JSON.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using CommunityBot.Clients.Mastodon.JsonModels;
 using Microsoft.Extensions.Logging;
@@ -67,6 +68,25 @@ internal sealed partial class MastodonClient : IMastodonClient
         };
         var response = await SendAsync(request, MastodonJsonContext.Default.JsonStatus, cancellationToken);
         return response.Value;
+    }
+
+    public async Task<MastodonMedia> UploadMediaAsync(MastodonUpload upload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var request = new MastodonRequest(HttpMethod.Post, "api/v2/media", MastodonRateLimitBucket.Media) { Upload = upload };
+        var response = await SendAsync(request, MastodonJsonContext.Default.JsonMediaAttachment, cancellationToken);
+        return new MastodonMedia(response.Value.Id, response.StatusCode == HttpStatusCode.Accepted);
+    }
+
+    public async Task<MastodonMedia> GetMediaAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var request = new MastodonRequest(HttpMethod.Get, "api/v1/media/" + Uri.EscapeDataString(id), MastodonRateLimitBucket.Default)
+        {
+            EmptyWhileProcessing = true,
+        };
+        var response = await SendAsync(request, MastodonJsonContext.Default.JsonMediaAttachment, cancellationToken);
+        return new MastodonMedia(id, response.StatusCode == HttpStatusCode.PartialContent);
     }
 
     public async Task<MastodonPage<JsonNotification>> GetMentionNotificationsAsync(

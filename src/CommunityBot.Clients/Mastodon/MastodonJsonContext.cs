@@ -13,6 +13,7 @@ namespace CommunityBot.Clients.Mastodon;
 [JsonSerializable(typeof(JsonNotification))]
 [JsonSerializable(typeof(IReadOnlyList<JsonNotification>))]
 [JsonSerializable(typeof(JsonInstance))]
+[JsonSerializable(typeof(JsonMediaAttachment))]
 [JsonSerializable(typeof(JsonError))]
 [JsonSerializable(typeof(JsonStreamingMessage))]
 public sealed partial class MastodonJsonContext : JsonSerializerContext;

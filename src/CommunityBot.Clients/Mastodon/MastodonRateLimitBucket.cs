@@ -10,4 +10,7 @@ internal enum MastodonRateLimitBucket
 
     /// <summary>Requests carrying min_id, max_id or since_id: the stricter paging throttle.</summary>
     Paging,
+
+    /// <summary>Media uploads: their own family (30 per 30 minutes) whose headers replace the general ones.</summary>
+    Media,
 }

@@ -6,4 +6,10 @@ internal sealed record MastodonRequest(HttpMethod Method, string PathAndQuery, M
     public byte[]? JsonBody { get; init; }
 
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>A file to send as multipart/form-data instead of a JSON body.</summary>
+    public MastodonUpload? Upload { get; init; }
+
+    /// <summary>A 206 with an empty body means "still processing"; its response has no value.</summary>
+    public bool EmptyWhileProcessing { get; init; }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using CommunityBot.Cards;
 using CommunityBot.Commands;
 using CommunityBot.Commands.Replies;
 using CommunityBot.Content;
@@ -7,10 +9,16 @@ using CommunityBot.Storage;
 
 namespace CommunityBot.Console;
 
-/// <summary>Local mode's only target: posts are printed where the person at the prompt sees them.</summary>
-public sealed class ConsoleDeliveryChannel(LocalConsole console) : IDeliveryChannel
+/// <summary>
+/// Local mode's only target: posts are printed where the person at the prompt sees them. A post's card is written to
+/// <see cref="CardFolder"/> and its path printed below the text, so anyone can open it.
+/// </summary>
+public sealed class ConsoleDeliveryChannel(LocalConsole console, CardStudio cards) : IDeliveryChannel
 {
     public static readonly string Target = TargetKey.Console.ToString();
+
+    /// <summary>Beside the database (Storage:ConnectionString's default is state/communitybot.db), from the working directory.</summary>
+    public static readonly string CardFolder = Path.Combine("state", "cards");
 
     public TargetKind Kind => TargetKind.Console;
 
@@ -32,9 +40,22 @@ public sealed class ConsoleDeliveryChannel(LocalConsole console) : IDeliveryChan
         return text.ToString();
     }
 
-    public Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    public async Task<SendResult> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
-        console.WritePost($"[{entry.Kind}]{Environment.NewLine}{entry.Payload}");
-        return Task.FromResult(SendResult.Delivered(null));
+        if (!CardPost.TryRead(entry.Payload, out var carded))
+        {
+            console.WritePost($"[{entry.Kind}]{Environment.NewLine}{entry.Payload}");
+            return SendResult.Delivered(null);
+        }
+        var text = $"[{entry.Kind}]{Environment.NewLine}{carded.Post}";
+        if (cards.Renderer is { } renderer)
+        {
+            var file = Path.GetFullPath(Path.Combine(CardFolder, string.Create(CultureInfo.InvariantCulture, $"{entry.Kind}-{entry.Id}.png")));
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllBytesAsync(file, renderer.Render(carded.Card), cancellationToken);
+            text += $"{Environment.NewLine}Card: {file}";
+        }
+        console.WritePost(text);
+        return SendResult.Delivered(null);
     }
 }

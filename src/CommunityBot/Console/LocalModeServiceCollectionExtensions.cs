@@ -1,3 +1,4 @@
+using CommunityBot.Cards;
 using CommunityBot.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +13,7 @@ public static class LocalModeServiceCollectionExtensions
         services.TryAddSingleton(new LocalConsole(System.Console.In, System.Console.Out));
         services.AddHostedService<LocalModeService>();
         services.AddSingleton<IDeliveryChannel, ConsoleDeliveryChannel>();
+        services.AddCardPreference<ConsoleCardPreference>();
         return services;
     }
 }

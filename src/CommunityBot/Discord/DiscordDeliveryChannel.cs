@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CommunityBot.Cards;
 using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.JsonModels;
 using CommunityBot.Clients.Discord.Rest;
@@ -11,18 +12,23 @@ using CommunityBot.Commands.Replies;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
 using CommunityBot.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace CommunityBot.Discord;
 
 /// <summary>
 /// Posts to guild channels, the <see cref="TargetKind.Discord"/> targets. Every message carries a nonce made from the
 /// outbox row's key with enforce_nonce, so a retry after a timeout or a crash returns the message already posted
-/// instead of posting it again. An announcement may open a discussion thread on its message, a step of its own that
-/// follows the announcement's row, and the essay's epigraph is then the thread's first message.
+/// instead of posting it again. A row with a card goes as one multipart message with the PNG attached and shown in
+/// the embed; the embed keeps the quote as text, for screen readers and search, and the nonce is the same. An
+/// announcement may open a discussion thread on its message, a step of its own that follows the announcement's row,
+/// and the essay's epigraph is then the thread's first message.
 /// </summary>
-public sealed class DiscordDeliveryChannel(DiscordRestClient rest) : IDeliveryChannel
+public sealed partial class DiscordDeliveryChannel(DiscordRestClient rest, CardStudio cards, ILogger<DiscordDeliveryChannel> logger) : IDeliveryChannel
 {
     private const int NonceLength = 25;
+    private const string CardFileName = "card.png";
+    private const int AttachmentDescriptionLimit = 1024;
 
     public TargetKind Kind => TargetKind.Discord;
 
@@ -115,14 +121,35 @@ public sealed class DiscordDeliveryChannel(DiscordRestClient rest) : IDeliveryCh
                 ? await OpenThreadAsync(target.ChannelId, messageId, entry.Payload, cancellationToken)
                 : SendResult.Invalid("a thread step follows no message");
         }
-        if (Read(entry.Payload) is not { } message)
+        var carded = CardPost.TryRead(entry.Payload, out var withCard) ? withCard : null;
+        if (Read(carded?.Post ?? entry.Payload) is not { } message)
         {
             return SendResult.Invalid("the stored message cannot be read");
         }
+        message = message with { Nonce = Nonce(entry.IdempotencyKey), EnforceNonce = true };
         try
         {
             // A message that follows a step goes into the thread that step opened.
-            var posted = await rest.CreateMessageAsync(after ?? target.ChannelId, message with { Nonce = Nonce(entry.IdempotencyKey), EnforceNonce = true }, cancellationToken);
+            var channelId = after ?? target.ChannelId;
+            JsonMessage posted;
+            if (carded is not null && cards.Renderer is { } renderer && message.Embeds is { Count: > 0 } embeds)
+            {
+                var card = new DiscordFile(renderer.Render(carded.Card), CardFileName, "image/png");
+                message = message with
+                {
+                    Embeds = [embeds[0] with { Image = new JsonEmbedMedia { Url = "attachment://" + CardFileName } }, .. embeds.Skip(1)],
+                    Attachments = [new JsonAttachmentCreate { Id = "0", Filename = CardFileName, Description = carded.Card.AltText(AttachmentDescriptionLimit) }],
+                };
+                posted = await rest.CreateMessageAsync(channelId, message, [card], cancellationToken);
+            }
+            else
+            {
+                if (carded is not null)
+                {
+                    LogCardDropped(entry.Target, entry.Id);
+                }
+                posted = await rest.CreateMessageAsync(channelId, message, cancellationToken);
+            }
             return SendResult.Delivered(posted.Id.ToString(CultureInfo.InvariantCulture));
         }
         catch (DiscordRestException exception)
@@ -187,6 +214,9 @@ public sealed class DiscordDeliveryChannel(DiscordRestClient rest) : IDeliveryCh
             _ => SendResult.Unexpected(error),
         };
     }
+
+    [LoggerMessage(EventId = 9010, Level = LogLevel.Warning, Message = "Outbox row {Id} for {Target} has a card but cards are off now; it goes out as text")]
+    private partial void LogCardDropped(string target, long id);
 
     private static JsonMessageCreate? Read(string payload)
     {

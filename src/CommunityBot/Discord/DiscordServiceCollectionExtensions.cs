@@ -1,3 +1,4 @@
+using CommunityBot.Cards;
 using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.Gateway;
 using CommunityBot.Clients.Discord.Rest;
@@ -46,6 +47,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<StartupCompaction>();
         services.AddHostedService<DiscordService>();
         services.AddSingleton<IDeliveryChannel, DiscordDeliveryChannel>();
+        services.AddCardPreference<GuildCardPreference>();
         return services;
     }
 }

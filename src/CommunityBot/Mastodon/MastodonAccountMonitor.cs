@@ -1,4 +1,5 @@
 using CommunityBot.Clients.Mastodon;
+using CommunityBot.Clients.Mastodon.JsonModels;
 using CommunityBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -56,7 +57,8 @@ public sealed partial class MastodonAccountMonitor(
             var configuration = (await account.Client.GetInstanceAsync(cancellationToken)).Configuration;
             account.StreamingUrl = configuration.Urls.Streaming;
             var statuses = configuration.Statuses;
-            account.Budget = new StatusBudget(statuses.MaxCharacters, statuses.CharactersReservedPerUrl);
+            account.Budget = new StatusBudget(statuses.MaxCharacters, statuses.CharactersReservedPerUrl,
+                configuration.MediaAttachments.DescriptionLimit ?? JsonInstanceMediaAttachments.DefaultDescriptionLimit);
             account.Problem = null;
             // A working account is a working target again, whatever paused it before.
             await health.ResumeAsync(account.Target, cancellationToken);

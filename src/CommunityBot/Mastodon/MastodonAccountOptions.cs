@@ -26,6 +26,8 @@ public sealed class MastodonAccountOptions
 
     public bool ReplyToMentions { get; set; } = true;
 
+    /// <summary>Scheduled epigraphs carry a quote card, with the quote as its description, when Cards:Enabled is on too.</summary>
+    public bool Cards { get; set; }
     /// <summary>A quote over the instance's budget goes out as a thread (the default), or shortened to one status.</summary>
     public LongQuoteStyle LongQuotes { get; set; } = LongQuoteStyle.Thread;
 }

@@ -1,19 +1,33 @@
 using System.Net;
 using System.Text.Json;
+using CommunityBot.Cards;
 using CommunityBot.Clients.Mastodon;
 using CommunityBot.Clients.Mastodon.JsonModels;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
 using CommunityBot.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace CommunityBot.Mastodon;
 
 /// <summary>
 /// Posts statuses for the <see cref="TargetKind.Mastodon"/> targets, one a configured account. The outbox row's key goes out as the Idempotency-Key on
-/// every attempt, so the instance makes one status of any number of retries.
+/// every attempt, so the instance makes one status of any number of retries. A row with a card is sent in two steps:
+/// the image is uploaded and its media id written into the row's status, and only then is the status posted; a retry
+/// finds the id in the row, so it neither uploads again nor changes the status it posts under the same key.
 /// </summary>
-public sealed class MastodonDeliveryChannel(MastodonAccounts accounts) : IDeliveryChannel
+public sealed partial class MastodonDeliveryChannel(
+    MastodonAccounts accounts,
+    CardStudio cards,
+    OutboxRepository outbox,
+    TimeProvider time,
+    ILogger<MastodonDeliveryChannel> logger) : IDeliveryChannel
 {
+    /// <summary>How long to wait between two looks at media the server is still processing, and how many looks at most.</summary>
+    public static readonly TimeSpan MediaPollInterval = TimeSpan.FromSeconds(1);
+
+    public const int MediaPolls = 30;
+
     public TargetKind Kind => TargetKind.Mastodon;
 
     public IReadOnlyList<OutboxStep> RenderEpigraph(string target, QuoteEntry epigraph)
@@ -60,12 +74,37 @@ public sealed class MastodonDeliveryChannel(MastodonAccounts accounts) : IDelive
             // posts are kept for then.
             return SendResult.Stopped($"account {account.Options.Name} is not in use: {problem}");
         }
-        if (Read(entry.Payload) is not { } status)
+        var carded = CardPost.TryRead(entry.Payload, out var withCard) ? withCard : null;
+        if (Read(carded?.Post ?? entry.Payload) is not { } status)
         {
             return SendResult.Invalid("the stored status cannot be read");
         }
         try
         {
+            // A status that names media from an earlier attempt: that media may still be processing.
+            var processing = carded is null && status.MediaIds is { Count: > 0 };
+            if (carded is not null)
+            {
+                if (cards.Renderer is not { } renderer)
+                {
+                    LogCardDropped(entry.Target, entry.Id);
+                }
+                else
+                {
+                    var media = await account.Client.UploadMediaAsync(Upload(renderer, carded.Card, account), cancellationToken);
+                    status = status with { MediaIds = [media.Id] };
+                    if (!await outbox.UpdatePayloadAsync(entry.Id, Write(status), entry.LeaseOwner, cancellationToken))
+                    {
+                        return SendResult.Retry("the row's lease ran out during the card's upload; whoever holds it now sends it");
+                    }
+                    LogCardUploaded(entry.Target, entry.Id, media.Id, media.Processing);
+                    processing = media.Processing;
+                }
+            }
+            if (processing && await StillProcessingAsync(account, status.MediaIds!, cancellationToken) is { } pending)
+            {
+                return SendResult.Retry($"media {pending} is still being processed by the instance");
+            }
             // A later part of a thread answers the part before it, whatever else it answered.
             var sent = entry.AfterRemoteId is { } previous ? status with { InReplyToId = previous } : status;
             var posted = await account.Client.PostStatusAsync(sent, entry.IdempotencyKey, cancellationToken);
@@ -76,6 +115,29 @@ public sealed class MastodonDeliveryChannel(MastodonAccounts accounts) : IDelive
             return Classify(exception);
         }
     }
+
+    private static MastodonUpload Upload(CardRenderer renderer, QuoteCard card, MastodonAccount account) =>
+        new(renderer.Render(card), "card.png", "image/png", card.AltText(account.Budget.DescriptionLimit));
+
+    /// <summary>The first of <paramref name="mediaIds"/> still processing after <see cref="MediaPolls"/> looks, or null when all are ready.</summary>
+    private async Task<string?> StillProcessingAsync(MastodonAccount account, IReadOnlyList<string> mediaIds, CancellationToken cancellationToken)
+    {
+        foreach (var id in mediaIds)
+        {
+            var polls = 0;
+            while ((await account.Client.GetMediaAsync(id, cancellationToken)).Processing)
+            {
+                if (++polls == MediaPolls)
+                {
+                    return id;
+                }
+                await Task.Delay(MediaPollInterval, time, cancellationToken);
+            }
+        }
+        return null;
+    }
+
+    private static string Write(JsonStatusCreate status) => JsonSerializer.Serialize(status, MastodonJsonContext.Default.JsonStatusCreate);
 
     private static SendResult Classify(MastodonApiException exception) => exception switch
     {
@@ -100,4 +162,10 @@ public sealed class MastodonDeliveryChannel(MastodonAccounts accounts) : IDelive
 
     private MastodonAccount Account(string target) =>
         accounts.Find(target) ?? throw new InvalidOperationException($"no Mastodon account is configured for '{target}'");
+
+    [LoggerMessage(EventId = 9005, Level = LogLevel.Information, Message = "Card for {Target} (outbox row {Id}) uploaded as media {MediaId} (processing: {Processing}); the row now names it")]
+    private partial void LogCardUploaded(string target, long id, string mediaId, bool processing);
+
+    [LoggerMessage(EventId = 9006, Level = LogLevel.Warning, Message = "Outbox row {Id} for {Target} has a card but cards are off now; it goes out as text")]
+    private partial void LogCardDropped(string target, long id);
 }

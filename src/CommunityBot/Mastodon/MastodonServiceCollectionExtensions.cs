@@ -1,4 +1,5 @@
 using CommunityBot.Announcements;
+using CommunityBot.Cards;
 using CommunityBot.Clients.Mastodon;
 using CommunityBot.Configuration;
 using CommunityBot.Delivery;
@@ -23,6 +24,7 @@ public static class MastodonServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<MastodonMentionPoller>());
         services.AddHostedService<MastodonMentionStreamer>();
         services.AddSingleton<IDeliveryChannel, MastodonDeliveryChannel>();
+        services.AddCardPreference<MastodonCardPreference>();
         services.AddEpigraphTargets<MastodonEpigraphTargetSource>();
         services.AddAnnouncementTargets<MastodonAnnouncementTargetSource>();
         return services;

@@ -16,6 +16,10 @@ internal sealed class UnusableMastodonClient(string accountName, string problem)
 
     public Task<JsonStatus> PostStatusAsync(JsonStatusCreate status, string idempotencyKey, CancellationToken cancellationToken = default) => Fail<JsonStatus>();
 
+    public Task<MastodonMedia> UploadMediaAsync(MastodonUpload upload, CancellationToken cancellationToken = default) => Fail<MastodonMedia>();
+
+    public Task<MastodonMedia> GetMediaAsync(string id, CancellationToken cancellationToken = default) => Fail<MastodonMedia>();
+
     public Task<MastodonPage<JsonNotification>> GetMentionNotificationsAsync(string? minId, int limit = 40, CancellationToken cancellationToken = default) =>
         Fail<MastodonPage<JsonNotification>>();
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CommunityBot.Cards;
 using CommunityBot.Commands;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
@@ -18,6 +19,7 @@ public sealed partial class EpigraphPoster(
     RotationRepository rotations,
     OutboxRepository outbox,
     IEnumerable<IDeliveryChannel> channels,
+    CardStudio cards,
     DeliverySignal signal,
     IRandomSource random,
     IOptions<ScheduleOptions> options,
@@ -66,6 +68,7 @@ public sealed partial class EpigraphPoster(
             LogUnrenderable(exception, target, state.Next!);
             return null;
         }
+        steps = await cards.AttachAsync(target, epigraph, steps, cancellationToken);
         var written = await outbox.EnqueueAsync(OutboxStep.Chain(target, Kind, idempotencyKey, steps), cancellationToken);
         // A row already there means an earlier run wrote it and stopped before this step: finish that run's work.
         await rotations.SaveAsync(EpigraphRotation.Advance(state, pool.Keys.ToList(), random, idempotencyKey), cancellationToken);

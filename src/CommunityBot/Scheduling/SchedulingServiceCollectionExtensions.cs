@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using CommunityBot.Cards;
 using CommunityBot.Cluster;
 using CommunityBot.Commands;
 using CommunityBot.Configuration;
@@ -49,6 +50,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddTransient<EpigraphJob>();
         services.AddSingleton<EpigraphScheduler>();
         services.AddSingleton<IEpigraphScheduler>(sp => sp.GetRequiredService<EpigraphScheduler>());
+        // The poster attaches cards; without AddCards they stay off (Cards:Enabled is false by default).
+        services.TryAddSingleton<CardStudio>();
         services.AddSingleton<EpigraphPoster>();
         services.AddSingleton<IEpigraphPoster>(sp => sp.GetRequiredService<EpigraphPoster>());
         services.AddHostedService<EpigraphTargetSync>();

@@ -137,6 +137,11 @@ public sealed partial class DatabaseMigrator(BotDatabase database, ILogger<Datab
         ALTER TABLE outbox ADD COLUMN after_key TEXT NULL;
         ALTER TABLE guild_settings ADD COLUMN announce_thread INTEGER NOT NULL DEFAULT 0;
         """,
+        // Whether a guild's scheduled epigraphs carry a quote card (/config epigraphs cards:true); the same statement
+        // in both dialects, as paused is an INTEGER in both.
+        """
+        ALTER TABLE guild_settings ADD COLUMN epigraph_cards INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     // The host runs every StartingAsync before any StartAsync: whatever else starts, it starts on a migrated database,

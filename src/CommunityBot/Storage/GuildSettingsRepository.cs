@@ -5,7 +5,7 @@ namespace CommunityBot.Storage;
 
 public sealed class GuildSettingsRepository(BotDatabase database, TimeProvider time)
 {
-    private const string Columns = "guild_id, epigraph_channel_id, epigraph_cron, epigraph_time_zone, announce_channel_id, announce_role_id, paused, announce_thread";
+    private const string Columns = "guild_id, epigraph_channel_id, epigraph_cron, epigraph_time_zone, announce_channel_id, announce_role_id, paused, announce_thread, epigraph_cards";
 
     public async Task<GuildSettings?> GetAsync(ulong guildId, CancellationToken cancellationToken = default)
     {
@@ -34,11 +34,12 @@ public sealed class GuildSettingsRepository(BotDatabase database, TimeProvider t
         await connection.ExecuteAsync(
             $"""
             INSERT INTO guild_settings ({Columns}, updated_at)
-            VALUES (@guild, @channel, @cron, @zone, @announce, @role, @paused, @thread, @now)
+            VALUES (@guild, @channel, @cron, @zone, @announce, @role, @paused, @thread, @cards, @now)
             ON CONFLICT (guild_id) DO UPDATE SET
                 epigraph_channel_id = excluded.epigraph_channel_id, epigraph_cron = excluded.epigraph_cron,
                 epigraph_time_zone = excluded.epigraph_time_zone, announce_channel_id = excluded.announce_channel_id,
                 announce_role_id = excluded.announce_role_id, paused = excluded.paused, announce_thread = excluded.announce_thread,
+                epigraph_cards = excluded.epigraph_cards,
                 updated_at = excluded.updated_at
             """,
             ("@guild", Id(settings.GuildId)),
@@ -49,6 +50,7 @@ public sealed class GuildSettingsRepository(BotDatabase database, TimeProvider t
             ("@role", Id(settings.AnnounceRoleId)),
             ("@paused", settings.Paused ? 1 : 0),
             ("@thread", settings.AnnounceThread ? 1 : 0),
+            ("@cards", settings.EpigraphCards ? 1 : 0),
             ("@now", DbCommandExtensions.Timestamp(time.GetUtcNow())));
     }
 
@@ -66,7 +68,8 @@ public sealed class GuildSettingsRepository(BotDatabase database, TimeProvider t
         ReadId(reader, 4),
         ReadId(reader, 5),
         reader.GetInt64(6) != 0,
-        reader.GetInt64(7) != 0);
+        reader.GetInt64(7) != 0,
+        reader.GetInt64(8) != 0);
 
     // Snowflakes are stored as text: they do not fit PostgreSQL's signed BIGINT above 2^63.
     private static string? Id(ulong? id) => id?.ToString(CultureInfo.InvariantCulture);

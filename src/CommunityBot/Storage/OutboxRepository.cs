@@ -178,6 +178,19 @@ public sealed class OutboxRepository(BotDatabase database, TimeProvider time)
             ("@id", id), ("@remote", remoteId), ("@now", Now()), ("@owner", leaseOwner ?? "")) > 0;
     }
 
+    /// <summary>
+    /// Replaces the payload of a row still being sent, for a send in steps: what a step made (an uploaded image's id)
+    /// is kept in the row before the next step, so that a retry continues from there instead of doing it again.
+    /// </summary>
+    /// <param name="leaseOwner">The instance that leased the row; null for a row never leased.</param>
+    public async Task<bool> UpdatePayloadAsync(long id, string payload, string? leaseOwner = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            $"UPDATE outbox SET payload = @payload WHERE id = @id AND {HeldBy(leaseOwner)}",
+            ("@id", id), ("@payload", payload), ("@owner", leaseOwner ?? "")) > 0;
+    }
+
     /// <param name="unexpected">Counts the attempt toward the row's limit of unexpected failures.</param>
     /// <param name="leaseOwner">The instance that leased the row; null for a row never leased.</param>
     public async Task<bool> MarkRetryAsync(long id, string error, DateTimeOffset nextAttemptAt, bool unexpected = false, string? leaseOwner = null, CancellationToken cancellationToken = default)

@@ -16,6 +16,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using CommunityBot.Tests.Cards;
 
 namespace CommunityBot.Tests.Announcements;
 
@@ -94,9 +95,10 @@ internal sealed class AnnouncementHarness : IAsyncDisposable
         services.AddOptions<MastodonOptions>().BindConfiguration(MastodonOptions.Section);
         services.AddSingleton(mastodonClients.Object);
         services.AddSingleton<MastodonAccounts>();
+        services.AddSingleton(TestCards.Off());
         services.AddSingleton(new LocalConsole(TextReader.Null, TextWriter.Null));
         services.AddSingleton<IDeliveryChannel, ConsoleDeliveryChannel>();
-        services.AddSingleton<IDeliveryChannel>(new DiscordDeliveryChannel(new DiscordRestClient(new HttpClient())));
+        services.AddSingleton<IDeliveryChannel>(TestCards.Discord(new DiscordRestClient(new HttpClient())));
         services.AddSingleton<IDeliveryChannel, MastodonDeliveryChannel>();
         services.AddAnnouncementTargets<ConsoleAnnouncementTargetSource>();
         services.AddAnnouncementTargets<GuildAnnouncementTargetSource>();

@@ -4,6 +4,7 @@ using CommunityBot.Content;
 using CommunityBot.Delivery;
 using CommunityBot.Discord;
 using CommunityBot.Storage;
+using CommunityBot.Tests.Cards;
 using CommunityBot.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -84,7 +85,7 @@ public class AnnouncementThreadTests : IAsyncLifetime
             new AnnouncedRepository(_harness.Db.Database, _harness.Rest.Time),
             _harness.Outbox,
             [new GuildAnnouncementTargetSource(settings)],
-            [new DiscordDeliveryChannel(_harness.Rest.Client)],
+            [TestCards.Discord(_harness.Rest.Client)],
             new DeliverySignal(),
             _harness.Rest.Time,
             NullLogger<Announcer>.Instance);

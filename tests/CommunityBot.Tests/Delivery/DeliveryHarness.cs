@@ -7,6 +7,7 @@ using CommunityBot.Storage;
 using CommunityBot.Tests.Clients.Discord.Rest;
 using CommunityBot.Tests.Fakes;
 using Microsoft.Extensions.Logging.Testing;
+using CommunityBot.Tests.Cards;
 
 namespace CommunityBot.Tests.Delivery;
 
@@ -91,7 +92,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
         var worker = new DeliveryWorker(
             new OutboxRepository(Db.Database, Rest.Time),
             new TargetHealthRepository(Db.Database, Rest.Time),
-            channels.Length > 0 ? channels : [new DiscordDeliveryChannel(Rest.Client)],
+            channels.Length > 0 ? channels : [TestCards.Discord(Rest.Client)],
             signal,
             Microsoft.Extensions.Options.Options.Create(Options),
             Microsoft.Extensions.Options.Options.Create(new ClusterOptions { InstanceId = instanceId }),

@@ -3,6 +3,7 @@ using CommunityBot.Delivery;
 using CommunityBot.Storage;
 using CommunityBot.Tests.Fakes;
 using Moq;
+using CommunityBot.Tests.Cards;
 
 namespace CommunityBot.Tests.Delivery;
 
@@ -219,7 +220,7 @@ public class DeliveryWorkerTests : IAsyncLifetime
         console.Setup(c => c.Kind).Returns(TargetKind.Console);
         console.Setup(c => c.SendAsync(It.IsAny<OutboxEntry>(), It.IsAny<CancellationToken>())).ReturnsAsync(SendResult.Delivered(null));
 
-        await _harness.StartWorkerAsync(new CommunityBot.Discord.DiscordDeliveryChannel(_harness.Rest.Client), console.Object);
+        await _harness.StartWorkerAsync(TestCards.Discord(_harness.Rest.Client), console.Object);
         await _harness.WaitForOutboxAsync(r => r.Single(e => e.Target == "console").Status == OutboxStatus.Delivered
             && _harness.Log.Collector.WithEventId(StoppedEvent).Count == 1);
         var sent = _harness.Posts.Count;

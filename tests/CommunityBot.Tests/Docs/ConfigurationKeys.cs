@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using CommunityBot.Announcements;
+using CommunityBot.Cards;
 using CommunityBot.Clients.Discord;
 using CommunityBot.Clients.Discord.Gateway;
 using CommunityBot.Cluster;
@@ -31,6 +32,7 @@ public static class ConfigurationKeys
         (DeliveryOptions.Section, typeof(DeliveryOptions)),
         (StorageOptions.Section, typeof(StorageOptions)),
         (ClusterOptions.Section, typeof(ClusterOptions)),
+        (CardOptions.Section, typeof(CardOptions)),
         (HttpOptions.Section, typeof(HttpOptions)),
     ];
 

@@ -11,7 +11,8 @@ public static class BotProcess
     public static string? PublishedExecutable =>
         Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
 
-    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="workingDirectory">Where relative paths (state/…) lead; the repository's root by default.</param>
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var executable = PublishedExecutable;
         var start = new ProcessStartInfo(executable ?? "dotnet")
@@ -19,7 +20,7 @@ public static class BotProcess
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
+            WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
         };
         if (executable is null)
         {

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace CommunityBot.Tests.Fakes;
 
-// A loopback Discord REST API: records every request and answers from a script, falling back to Default.
+// A loopback Discord REST API: records every request and answers from a script, falling back to Default. A message
+// sent with files (multipart/form-data) is read as Discord reads it: the message from payload_json, files[n] as the
+// file whose id is n in its attachments; a body that breaks those rules is refused with Discord's 50035.
 public sealed class FakeDiscordRest : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -52,16 +54,33 @@ public sealed class FakeDiscordRest : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
-        var request = new FakeDiscordRestRequest(
-            context.Request.Method,
-            context.Request.Path.Value ?? "",
-            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body);
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        string body;
+        List<FakeDiscordFile> files = [];
+        string? malformed = null;
+        if (context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            body = form["payload_json"].ToString();
+            foreach (var file in form.Files)
+            {
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content, context.RequestAborted);
+                files.Add(new FakeDiscordFile(file.Name, file.FileName, file.ContentType, content.ToArray()));
+            }
+            malformed = FakeDiscordMultipart.Problem(body, files);
+        }
+        else
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+        var request = new FakeDiscordRestRequest(context.Request.Method, context.Request.Path.Value ?? "", headers, body) { Files = files };
         Record(request);
 
-        var response = _script.TryDequeue(out var scripted) ? scripted : Default(request);
+        var response = malformed is not null
+            ? FakeDiscordRestResponse.Error(400, 50035, "Invalid Form Body: " + malformed)
+            : _script.TryDequeue(out var scripted) ? scripted : Default(request);
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         try
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,6 +20,8 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly RequestLog<FakeMastodonRequest> _requests = new();
     private readonly Dictionary<string, Queue<FakeMastodonResponse>> _scripted = [];
+    // Uploaded media by id, with how many more looks answer "still processing".
+    private readonly Dictionary<string, int> _media = [];
     private readonly Dictionary<string, string> _statusIds = new(StringComparer.Ordinal);
     private readonly List<FakeMastodonRequest> _statuses = [];
     private readonly WebApplication _app;
@@ -55,6 +58,9 @@ public sealed class FakeMastodonServer : IAsyncDisposable
         server.DefaultRateLimit = response => response.WithRateLimit(300, 299, timeProvider.GetUtcNow().AddMinutes(5));
         return server;
     }
+
+    /// <summary>How many looks at a new upload (GET /api/v1/media/{id}) answer 206 before it is ready; uploads answer 202.</summary>
+    public int MediaLooksWhileProcessing { get; set; }
 
     /// <summary>Queues answers for <paramref name="method"/> <paramref name="path"/>, used before the default one.</summary>
     public void Enqueue(string method, string path, params FakeMastodonResponse[] responses)
@@ -110,15 +116,32 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var body = "";
+        Dictionary<string, string> form = [];
+        Dictionary<string, byte[]> files = [];
+        if (request.HasFormContentType)
+        {
+            var read = await request.ReadFormAsync(context.RequestAborted);
+            form = read.ToDictionary(f => f.Key, f => f.Value.ToString());
+            foreach (var file in read.Files)
+            {
+                using var bytes = new MemoryStream();
+                await file.CopyToAsync(bytes, context.RequestAborted);
+                files[file.Name] = bytes.ToArray();
+            }
+        }
+        else
+        {
+            using var reader = new StreamReader(request.Body);
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
         var recorded = new FakeMastodonRequest(
             request.Method,
             request.Path.Value ?? "",
             request.QueryString.Value ?? "",
             request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()),
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body);
+            body) { Form = form, Files = files };
 
         var response = Record(recorded);
         if (response.AcceptWebSocket && context.WebSockets.IsWebSocketRequest)
@@ -180,10 +203,80 @@ public sealed class FakeMastodonServer : IAsyncDisposable
             ("GET", "/api/v2/instance") => Instance(),
             ("GET", "/api/v1/streaming") => FakeMastodonResponse.Stream(),
             ("POST", "/api/v1/statuses") => CreateStatus(request),
+            ("POST", "/api/v2/media") => Upload(request),
+            ("GET", var path) when path.StartsWith("/api/v1/media/", StringComparison.Ordinal) => Media(path["/api/v1/media/".Length..]),
             ("GET", "/api/v1/notifications") => Notifications(request),
             _ => FakeMastodonResponse.Json(404, """{"error":"Record not found"}"""),
         };
         return DefaultRateLimit is null ? answer : DefaultRateLimit(answer);
+    }
+
+    // Like Mastodon 4 for a file it processes in the background: 202 and no url yet. A description is required here
+    // (Mastodon allows none): the bot must never upload an image without its alt text.
+    private FakeMastodonResponse Upload(FakeMastodonRequest request)
+    {
+        if (!request.Files.TryGetValue("file", out var file) || file.Length == 0)
+        {
+            return FakeMastodonResponse.Json(422, """{"error":"Validation failed: File can't be blank"}""");
+        }
+        if (string.IsNullOrWhiteSpace(request.Form.GetValueOrDefault("description")))
+        {
+            return FakeMastodonResponse.Json(422, """{"error":"Validation failed: Description can't be blank"}""");
+        }
+        string id;
+        lock (_lock)
+        {
+            id = (110_000_000_000_000_001 + _media.Count).ToString(CultureInfo.InvariantCulture);
+            _media[id] = MediaLooksWhileProcessing;
+        }
+        return FakeMastodonResponse.Json(202, MediaJson(id, request.Form["description"], ready: false));
+    }
+
+    private FakeMastodonResponse Media(string id)
+    {
+        lock (_lock)
+        {
+            if (!_media.TryGetValue(id, out var looks))
+            {
+                return FakeMastodonResponse.Json(404, """{"error":"Record not found"}""");
+            }
+            if (looks > 0)
+            {
+                _media[id] = looks - 1;
+                return FakeMastodonResponse.Json(206, MediaJson(id, null, ready: false));
+            }
+        }
+        return FakeMastodonResponse.Json(200, MediaJson(id, null, ready: true));
+    }
+
+    private string MediaJson(string id, string? description, bool ready) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["id"] = id,
+        ["type"] = "image",
+        ["url"] = ready ? new Uri(BaseUri, $"system/media/{id}.png").ToString() : null,
+        ["preview_url"] = new Uri(BaseUri, $"system/media/{id}-small.png").ToString(),
+        ["description"] = description,
+        ["blurhash"] = null,
+    });
+
+    // Mastodon refuses a status naming media it does not know or has not finished processing.
+    private FakeMastodonResponse? RefuseUnreadyMedia(JsonNode? status)
+    {
+        if (status?["media_ids"] is not JsonArray ids)
+        {
+            return null;
+        }
+        lock (_lock)
+        {
+            foreach (var id in ids.Select(i => i?.GetValue<string>() ?? ""))
+            {
+                if (!_media.TryGetValue(id, out var looks) || looks > 0)
+                {
+                    return FakeMastodonResponse.Json(422, """{"error":"Cannot attach files that have not finished processing. Try again in a moment!"}""");
+                }
+            }
+        }
+        return null;
     }
 
     private static bool IsStatusPost(FakeMastodonRequest request) => request is { Method: "POST", Path: "/api/v1/statuses" };
@@ -191,6 +284,13 @@ public sealed class FakeMastodonServer : IAsyncDisposable
     // The fixture's status, with an id of its own per Idempotency-Key (the fixture's for the first) and the request's in_reply_to_id.
     private FakeMastodonResponse CreateStatus(FakeMastodonRequest request)
     {
+        var sent = string.IsNullOrEmpty(request.Body) || request.Header("Content-Type")?.Contains("json", StringComparison.OrdinalIgnoreCase) != true
+            ? null
+            : JsonNode.Parse(request.Body);
+        if (RefuseUnreadyMedia(sent) is { } refused)
+        {
+            return refused;
+        }
         var key = request.Header("Idempotency-Key") ?? Guid.NewGuid().ToString();
         string id;
         lock (_lock)
@@ -204,9 +304,6 @@ public sealed class FakeMastodonServer : IAsyncDisposable
         }
         var status = JsonNode.Parse(File.ReadAllText(FakeMastodonResponse.FixturePath("status_created.json")))!;
         status["id"] = id;
-        var sent = string.IsNullOrEmpty(request.Body) || request.Header("Content-Type")?.Contains("json", StringComparison.OrdinalIgnoreCase) != true
-            ? null
-            : JsonNode.Parse(request.Body);
         if (sent?["in_reply_to_id"] is { } inReplyTo)
         {
             status["in_reply_to_id"] = inReplyTo.GetValue<string>();

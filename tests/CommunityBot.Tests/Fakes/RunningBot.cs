@@ -20,9 +20,9 @@ public sealed class RunningBot : IAsyncDisposable
 
     public RecordingWriter Output { get; } = new();
 
-    public static async Task<RunningBot> StartAsync(string[] args)
+    public static async Task<RunningBot> StartAsync(string[] args, string? workingDirectory = null)
     {
-        var bot = new RunningBot(BotProcess.Start(args));
+        var bot = new RunningBot(BotProcess.Start(args, workingDirectory: workingDirectory));
         await bot.Output.WaitForAsync("Type a command");
         return bot;
     }

@@ -7,6 +7,7 @@ using CommunityBot.Tests.Discord;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CommunityBot.Tests.Cards;
 
 namespace CommunityBot.Tests.Faults;
 
@@ -30,7 +31,7 @@ public sealed class LockedStorageTests
         using var logging = LoggerFactory.Create(builder => builder.AddProvider(new TestLoggerProvider(logger)));
         var signal = new DeliverySignal();
         using var worker = new DeliveryWorker(outbox, new TargetHealthRepository(database, harness.Rest.Time),
-            [new DiscordDeliveryChannel(harness.Rest.Client)], signal, Options.Create(new DeliveryOptions { PollInterval = TimeSpan.FromSeconds(45) }),
+            [TestCards.Discord(harness.Rest.Client)], signal, Options.Create(new DeliveryOptions { PollInterval = TimeSpan.FromSeconds(45) }),
             Options.Create(new CommunityBot.Cluster.ClusterOptions()), harness.Rest.Time, logging.CreateLogger<DeliveryWorker>());
         await outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "before");
         await worker.StartAsync(CancellationToken.None);

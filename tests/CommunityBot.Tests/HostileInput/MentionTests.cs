@@ -11,6 +11,7 @@ using CommunityBot.Tests.Fakes;
 using CommunityBot.Tests.Mastodon;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using CommunityBot.Tests.Cards;
 
 namespace CommunityBot.Tests.HostileInput;
 
@@ -81,7 +82,7 @@ public sealed partial class MentionTests : IDisposable
     {
         await using var delivery = await DeliveryHarness.StartAsync();
         var store = new ContentStore(Options.Create(new ContentOptions { Path = _folder.Path }), NullLogger<ContentStore>.Instance);
-        var channel = new DiscordDeliveryChannel(delivery.Rest.Client);
+        var channel = TestCards.Discord(delivery.Rest.Client);
         var epigraph = Assert.Single(store.Index.Epigraphs);
         var target = TargetKey.Discord(1, 10).ToString();
         await delivery.Outbox.EnqueueAsync(target, "epigraph", channel.RenderEpigraph(target, epigraph)[0].Payload, "epigraph:loud");

@@ -1,3 +1,4 @@
+using CommunityBot.Cards;
 using CommunityBot.Commands;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
@@ -52,10 +53,18 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
     public static async Task<MastodonBotHarness> StartAsync(int repliesPerPersonPerHour = 5, int repliesPerHour = 60) =>
         await StartAsync(repliesPerPersonPerHour, repliesPerHour, null);
 
+    /// <summary>With Cards:Enabled, and Cards on for account "main".</summary>
+    /// <param name="settings">Configuration over the harness's own (Cards:FontFile, say).</param>
+    /// <param name="configure">Services beside Mastodon's (another kind of target, the epigraph poster).</param>
+    public static async Task<MastodonBotHarness> StartWithCardsAsync(
+        TestDatabase? db = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null) =>
+        await StartAsync(5, 60, null, db, cards: true, settings, configure);
+
     /// <summary>Another instance on the database and fake server of <paramref name="first"/>, which keeps owning them.</summary>
     public static async Task<MastodonBotHarness> StartBesideAsync(MastodonBotHarness first) => await StartAsync(5, 60, first);
 
-    private static async Task<MastodonBotHarness> StartAsync(int repliesPerPersonPerHour, int repliesPerHour, MastodonBotHarness? first, TestDatabase? db = null)
+    private static async Task<MastodonBotHarness> StartAsync(int repliesPerPersonPerHour, int repliesPerHour, MastodonBotHarness? first, TestDatabase? db = null, bool cards = false,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var time = first?.Time ?? new DelayRecordingTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero), MastodonTestContext.RequestTimeout);
         var server = first?.Server ?? await FakeMastodonServer.StartAsync(time);
@@ -76,7 +85,9 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
             ["Mastodon:Accounts:1:Name"] = "broken",
             ["Mastodon:Accounts:1:Instance"] = server.BaseUri.ToString(),
             ["Mastodon:Accounts:1:AccessToken"] = "revoked-token-0042",
-        }).Build();
+            ["Cards:Enabled"] = cards ? "true" : "false",
+            ["Mastodon:Accounts:0:Cards"] = cards ? "true" : "false",
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var logs = FakeLogs.Collector();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
@@ -88,9 +99,11 @@ internal sealed class MastodonBotHarness : IAsyncDisposable
             .AddCommands()
             .AddDelivery()
             .AddMastodon()
-            .Configure<global::CommunityBot.Clients.Mastodon.MastodonClientOptions>(o => o.RequestTimeout = MastodonTestContext.RequestTimeout)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        return new MastodonBotHarness(server, time, db, logs, services, first is not null);
+            .AddCards()
+            .Configure<global::CommunityBot.Clients.Mastodon.MastodonClientOptions>(o => o.RequestTimeout = MastodonTestContext.RequestTimeout);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        return new MastodonBotHarness(server, time, db, logs, provider, first is not null);
     }
 
     /// <summary>The first of several instances, on a database of the given provider.</summary>

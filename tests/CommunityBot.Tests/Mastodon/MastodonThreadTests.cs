@@ -105,7 +105,7 @@ public sealed class MastodonThreadTests
         WaitAsync(bot, rows => rows.Count == 3 && rows.All(r => r.Status == OutboxStatus.Delivered));
 
     // Fake time moves on a second at a time, so the client's backoff and the worker's retry both come round.
-    private static async Task<IReadOnlyList<OutboxEntry>> WaitAsync(MastodonBotHarness bot, Func<IReadOnlyList<OutboxEntry>, bool> condition)
+    internal static async Task<IReadOnlyList<OutboxEntry>> WaitAsync(MastodonBotHarness bot, Func<IReadOnlyList<OutboxEntry>, bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -153,7 +153,7 @@ public sealed class MastodonThreadTests
         return text.ToString().TrimEnd();
     }
 
-    private static QuoteEntry LongEpigraph()
+    internal static QuoteEntry LongEpigraph()
     {
         var quote = new Quote(Sentences(), "Frances Threadwell", null);
         var essay = new Essay("long-patience", "The Long Patience", new DateOnly(2026, 7, 1), ["Frances Threadwell"], [],

@@ -1,3 +1,4 @@
+using CommunityBot.Cards;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
 using CommunityBot.Scheduling;
@@ -56,6 +57,7 @@ public class EpigraphPosterTests : IAsyncLifetime, IDisposable
             new RotationRepository(_db.Database),
             outbox,
             [new RecordingDeliveryChannel(TargetKind.Console), new RecordingDeliveryChannel(TargetKind.Discord)],
+            new CardStudio(Options.Create(new CardOptions()), Options.Create(new ContentOptions()), [], NullLogger<CardStudio>.Instance),
             new DeliverySignal(),
             _random,
             Options.Create(new ScheduleOptions { IncludeBodyQuotes = includeBodyQuotes }),

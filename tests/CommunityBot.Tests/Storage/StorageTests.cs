@@ -53,6 +53,23 @@ public class StorageTests : IAsyncLifetime
     }
 
     [DatabaseFact]
+    public async Task GuildSettings_EpigraphCards_RoundTrip_OnItsOwnAndBesideTheOtherChoices()
+    {
+        var guilds = new GuildSettingsRepository(_db.Database, _time);
+        var settings = new GuildSettings(7, EpigraphChannelId: 70, AnnounceChannelId: 71, AnnounceThread: true);
+
+        await guilds.SaveAsync(settings);
+        Assert.False((await guilds.GetAsync(7))!.EpigraphCards);
+        await guilds.SaveAsync(settings with { EpigraphCards = true });
+        Assert.Equal(settings with { EpigraphCards = true }, await guilds.GetAsync(7));
+        await guilds.SaveAsync(settings with { EpigraphCards = true, AnnounceThread = false });
+        Assert.Equal(settings with { EpigraphCards = true, AnnounceThread = false }, Assert.Single(await guilds.AllAsync()));
+        await guilds.SaveAsync(settings with { EpigraphCards = false });
+
+        Assert.Equal(settings, await guilds.GetAsync(7));
+    }
+
+    [DatabaseFact]
     public async Task Outbox_EnqueueIsIdempotentAndRowsOfATargetGoOutInOrder()
     {
         var outbox = new OutboxRepository(_db.Database, _time);

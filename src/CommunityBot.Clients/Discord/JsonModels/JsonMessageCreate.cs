@@ -15,4 +15,7 @@ public sealed record JsonMessageCreate
     public JsonAllowedMentions? AllowedMentions { get; init; }
     public IReadOnlyList<JsonComponent>? Components { get; init; }
     public int? Flags { get; init; }
+
+    // One entry per file of a multipart message, in the order of its files[n] parts.
+    public IReadOnlyList<JsonAttachmentCreate>? Attachments { get; init; }
 }

@@ -17,4 +17,7 @@ public sealed record JsonStatusCreate
     public bool? Sensitive { get; init; }
 
     public string? InReplyToId { get; init; }
+
+    /// <summary>Uploaded media (POST /api/v2/media) to attach, once each has finished processing.</summary>
+    public IReadOnlyList<string>? MediaIds { get; init; }
 }

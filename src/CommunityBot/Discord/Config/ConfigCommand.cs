@@ -21,6 +21,7 @@ public static class ConfigCommand
     public const string TimeZoneOption = "timezone";
     public const string RoleOption = "role";
     public const string ThreadOption = "thread";
+    public const string CardsOption = "cards";
 
     private const int GuildContext = 0;
 
@@ -38,7 +39,8 @@ public static class ConfigCommand
                 Channel("The text or announcement channel for epigraphs"),
                 Text(TimeOption, "Daily time, HH:mm (24-hour), e.g. 09:00", 5),
                 Text(CronOption, "Or a cron expression, e.g. 0 9 * * 1-5 (weekdays 09:00)", 100),
-                Text(TimeZoneOption, "IANA time zone, e.g. Europe/Berlin or America/New_York", 64)),
+                Text(TimeZoneOption, "IANA time zone, e.g. Europe/Berlin or America/New_York", 64),
+                new JsonApplicationCommandOption { Type = JsonApplicationCommandOption.BooleanType, Name = CardsOption, Description = "Attach the quote as an image card (with the words as alt text)" }),
             Subcommand(Announcements, "Choose the channel, and optionally a role to ping, for new-essay announcements",
                 Channel("The text or announcement channel for announcements"),
                 new JsonApplicationCommandOption { Type = JsonApplicationCommandOption.RoleType, Name = RoleOption, Description = "A role to ping with each announcement" },

@@ -16,7 +16,8 @@ public sealed class ConfigCommandHandler
         _subcommands = new Dictionary<string, Func<ConfigRequest, CancellationToken, Task<Reply>>>(StringComparer.Ordinal)
         {
             [ConfigCommand.Epigraphs] = async (r, ct) => Say(await configurator.SetEpigraphsAsync(r.GuildId, r.Snowflake(ConfigCommand.ChannelOption) ?? 0,
-                r.Text(ConfigCommand.TimeOption), r.Text(ConfigCommand.CronOption), r.Text(ConfigCommand.TimeZoneOption), ct)),
+                r.Text(ConfigCommand.TimeOption), r.Text(ConfigCommand.CronOption), r.Text(ConfigCommand.TimeZoneOption),
+                r.Flag(ConfigCommand.CardsOption), ct)),
             [ConfigCommand.Announcements] = async (r, ct) => Say(await configurator.SetAnnouncementsAsync(r.GuildId, r.Snowflake(ConfigCommand.ChannelOption) ?? 0,
                 r.Snowflake(ConfigCommand.RoleOption), r.Role(ConfigCommand.RoleOption), r.Flag(ConfigCommand.ThreadOption), ct)),
             [ConfigCommand.Pause] = async (r, ct) => Say(await configurator.PauseAsync(r.GuildId, ct)),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CommunityBot.Cards;
 using CommunityBot.Clients.Discord.JsonModels;
 using CommunityBot.Commands;
 using CommunityBot.Commands.Replies;
@@ -21,14 +22,16 @@ public sealed partial class GuildConfigurator(
     IEpigraphScheduler scheduler,
     IEpigraphPoster poster,
     IOptions<ScheduleOptions> defaults,
+    IOptions<CardOptions> cards,
     TimeProvider time)
 {
     private const int RecentRows = 5;
     private const string NoChannel = "No epigraph channel is set yet. Choose one with `/config epigraphs channel:#channel`.";
     private static readonly string[] _timeFormats = ["HH:mm", "H:mm"];
 
+    /// <param name="withCards">Whether posts carry a quote card; null keeps the guild's choice.</param>
     public async Task<string> SetEpigraphsAsync(ulong guildId, ulong channelId, string? dailyTime, string? cron, string? timeZone,
-        CancellationToken cancellationToken)
+        bool? withCards, CancellationToken cancellationToken)
     {
         if (dailyTime is not null && cron is not null)
         {
@@ -48,6 +51,7 @@ public sealed partial class GuildConfigurator(
             EpigraphChannelId = channelId,
             EpigraphCron = cron?.Trim() ?? previous.EpigraphCron,
             EpigraphTimeZone = timeZone?.Trim() ?? previous.EpigraphTimeZone,
+            EpigraphCards = withCards ?? previous.EpigraphCards,
         };
         var (cronText, zoneText) = Effective(updated);
         if (!CronSchedule.TryParse(cronText, zoneText, out var schedule, out var problem))
@@ -65,7 +69,7 @@ public sealed partial class GuildConfigurator(
         {
             await scheduler.UnscheduleAsync(GuildTargets.Epigraph(guildId, old), cancellationToken);
         }
-        var saved = $"Epigraphs go to <#{channelId}>, {Describe(schedule!)}.";
+        var saved = $"Epigraphs go to <#{channelId}>, {Describe(schedule!)}{CardsNote(updated)}.";
         if (updated.Paused)
         {
             return $"{saved}\nPosts are paused; `/config resume` starts them.";
@@ -168,7 +172,7 @@ public sealed partial class GuildConfigurator(
         {
             var schedule = ScheduleOf(current);
             var target = GuildTargets.Epigraph(guildId, channelId);
-            lines.Add($"**Epigraphs:** <#{channelId}>, {Describe(schedule)}{(current.EpigraphCron is null ? " (the bot's default)" : "")}.");
+            lines.Add($"**Epigraphs:** <#{channelId}>, {Describe(schedule)}{(current.EpigraphCron is null ? " (the bot's default)" : "")}{CardsNote(current)}.");
             lines.Add(current.Paused ? "**Next post:** none, paused (`/config resume` starts them)." : $"**Next post:** {await NextPostAsync(target, schedule, cancellationToken)}.");
             if (await health.GetAsync(target, cancellationToken) is { Paused: true } stopped)
             {
@@ -191,6 +195,10 @@ public sealed partial class GuildConfigurator(
         }
         return string.Join('\n', lines);
     }
+
+    private string CardsNote(GuildSettings guild) => guild.EpigraphCards
+        ? cards.Value.Enabled ? ", with quote cards" : ", with quote cards once the bot's operator turns them on (Cards:Enabled); as text until then"
+        : "";
 
     private (string Cron, string TimeZone) Effective(GuildSettings guild) =>
         (guild.EpigraphCron ?? defaults.Value.Epigraph.Cron, guild.EpigraphTimeZone ?? defaults.Value.Epigraph.TimeZone);

@@ -34,7 +34,7 @@ public class ConfigCommandTests
             Assert.True(c.Required);
             Assert.Equal([0, 5], c.ChannelTypes!);
         });
-        Assert.Equal(["channel", "time", "cron", "timezone"], options[0].Options!.Select(o => o.Name));
+        Assert.Equal(["channel", "time", "cron", "timezone", "cards"], options[0].Options!.Select(o => o.Name));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class ConfigHarness : IAsyncDisposable
         Health = new TargetHealthRepository(database.Database, Time);
         Scheduler.Setup(s => s.NextFireAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(NextFire);
         var configurator = new GuildConfigurator(new BotChannelAccess(rest.Client), Settings, Outbox, Health, Scheduler.Object, Poster.Object,
-            Microsoft.Extensions.Options.Options.Create(new ScheduleOptions()), Time);
+            Microsoft.Extensions.Options.Options.Create(new ScheduleOptions()), Microsoft.Extensions.Options.Options.Create(new global::CommunityBot.Cards.CardOptions()), Time);
         var history = new DeliveryHistory(Outbox, Health, Settings, [], Microsoft.Extensions.Options.Options.Create(new ScheduleOptions()), Time, NullLogger<DeliveryHistory>.Instance);
         var contentOptions = Microsoft.Extensions.Options.Options.Create(new ContentOptions { Path = RepositoryPaths.SeedEssays });
         var content = new ContentStore(contentOptions, NullLogger<ContentStore>.Instance);
@@ -57,6 +57,7 @@ public sealed class ConfigHarness : IAsyncDisposable
 
     public TimerWatchingTimeProvider Time => _rest.Time;
     public GuildSettingsRepository Settings { get; }
+    public BotDatabase Database => _database.Database;
     public OutboxRepository Outbox { get; }
     public TargetHealthRepository Health { get; }
     public Mock<IEpigraphScheduler> Scheduler { get; } = new(MockBehavior.Strict);
