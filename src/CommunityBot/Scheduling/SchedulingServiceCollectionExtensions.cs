@@ -42,12 +42,16 @@ public static class SchedulingServiceCollectionExtensions
             });
             q.UsePersistentStore(store => UseBotDatabase(store, configuration, postgres));
             q.UseDefaultThreadPool(pool => pool.MaxConcurrency = SchedulerThreads);
+            // The store names the job's type as text. The native executable resolves no type name by reflection, so
+            // the type is registered here for every process, not only for one that happens to build a job with
+            // JobBuilder.Create<EpigraphJob>(): a restarted bot, or an instance that finds its triggers already in the
+            // shared store, creates none, and without this its first firing set the trigger to ERROR for good.
+            q.AddJobType<EpigraphJob>(ServiceLifetime.Transient);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         services.TryAddSingleton<DeliverySignal>();
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
-        services.AddTransient<EpigraphJob>();
         services.AddSingleton<EpigraphScheduler>();
         services.AddSingleton<IEpigraphScheduler>(sp => sp.GetRequiredService<EpigraphScheduler>());
         // The poster attaches cards; without AddCards they stay off (Cards:Enabled is false by default).

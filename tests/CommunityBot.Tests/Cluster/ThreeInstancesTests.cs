@@ -85,7 +85,7 @@ public sealed class ThreeInstancesTests(ITestOutputHelper output)
         await UntilDeliveredAsync(outbox, IsAnnouncement, announcementTargets, "the announcement");
         Mark("announced");
         await UntilAsync(async () => SlotsByAccount(await outbox.AllAsync()).All(g => g.Value.Count(r => r.Status == OutboxStatus.Delivered) >= 2),
-            DeliveryTimeout, "two scheduled slots delivered for every account");
+            DeliveryTimeout, "two scheduled slots delivered for every account", async () => Describe(SlotsByAccount(await outbox.AllAsync())) + Problems(instances));
         Mark("slots");
 
         // Until now no instance died: every nonce and every Idempotency-Key went out exactly once. Slots keep falling
@@ -229,15 +229,31 @@ public sealed class ThreeInstancesTests(ITestOutputHelper output)
 
     private static Task Until(Func<bool> condition, TimeSpan timeout, string what) => UntilAsync(() => Task.FromResult(condition()), timeout, what);
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<Task<string>>? state = null)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (!await condition())
         {
-            Assert.True(Stopwatch.GetTimestamp() < deadline, $"not reached within {timeout}: {what}");
+            if (Stopwatch.GetTimestamp() >= deadline)
+            {
+                Assert.Fail($"not reached within {timeout}: {what}{(state is null ? "" : "; " + await state())}");
+            }
             await Task.Delay(100);
         }
     }
+
+    // The instances' warnings and failures, which say why a schedule did not run.
+    private static string Problems(IEnumerable<BotInstance> instances) => string.Concat(instances.Select(i =>
+        $"\ninstance {i.Name}:\n" + string.Join("\n", i.Output.Split('\n').Select((line, n) => (line, n))
+            .Where(l => l.line.StartsWith("warn", StringComparison.Ordinal) || l.line.StartsWith("fail", StringComparison.Ordinal) || l.line.StartsWith("crit", StringComparison.Ordinal))
+            .SelectMany(l => i.Output.Split('\n').Skip(l.n).Take(3)).Take(40))));
+
+    // What a slow schedule left behind: each account's slot rows by status, with the last error of one not delivered.
+    private static string Describe(Dictionary<string, List<OutboxEntry>> slots) => string.Join("; ", slots.Select(account =>
+        $"{account.Key}: {account.Value.Count} rows ({string.Join(", ", account.Value.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}"))})"
+        + (account.Value.FirstOrDefault(r => r.Status != OutboxStatus.Delivered) is { } waiting
+            ? $", {waiting.IdempotencyKey} after {waiting.Attempts} attempts, next at {waiting.NextAttemptAt:HH:mm:ss}, last error: {waiting.LastError ?? "none"}"
+            : "")));
 
     /// <summary>
     /// No key in <paramref name="sent"/> twice; every row of <paramref name="delivered"/> (read before it) among it, and
