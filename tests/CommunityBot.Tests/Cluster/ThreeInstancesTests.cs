@@ -243,10 +243,15 @@ public sealed class ThreeInstancesTests(ITestOutputHelper output)
     }
 
     // The instances' warnings and failures, which say why a schedule did not run.
-    private static string Problems(IEnumerable<BotInstance> instances) => string.Concat(instances.Select(i =>
-        $"\ninstance {i.Name}:\n" + string.Join("\n", i.Output.Split('\n').Select((line, n) => (line, n))
+    private static string Problems(IEnumerable<BotInstance> instances) => string.Concat(instances.Select(instance =>
+    {
+        var lines = instance.Output.Split('\n');
+        var problems = lines.Select((line, n) => (line, n))
             .Where(l => l.line.StartsWith("warn", StringComparison.Ordinal) || l.line.StartsWith("fail", StringComparison.Ordinal) || l.line.StartsWith("crit", StringComparison.Ordinal))
-            .SelectMany(l => i.Output.Split('\n').Skip(l.n).Take(3)).Take(40))));
+            .SelectMany(l => lines.Skip(l.n).Take(3))
+            .Take(40);
+        return $"\ninstance {instance.Name}:\n" + string.Join("\n", problems);
+    }));
 
     // What a slow schedule left behind: each account's slot rows by status, with the last error of one not delivered.
     private static string Describe(Dictionary<string, List<OutboxEntry>> slots) => string.Join("; ", slots.Select(account =>

@@ -17,12 +17,14 @@ public class ProcessTestTraitTests
                 && !helpers.Any(helper => path.StartsWith(helper, StringComparison.Ordinal)))
             .ToList();
 
-        var startingTheProgram = sources.Where(path => _startsTheProgram.Any(File.ReadAllText(path).Contains)).ToList();
+        var startingTheProgram = sources.Select(path => (Path: path, Text: File.ReadAllText(path)))
+            .Where(source => _startsTheProgram.Any(source.Text.Contains))
+            .ToList();
         var untagged = startingTheProgram
-            .Where(path => !File.ReadAllText(path).Contains("[Trait(ProcessTest.Category, ProcessTest.Process)]", StringComparison.Ordinal))
-            .Select(path => Path.GetRelativePath(tests, path));
+            .Where(source => !source.Text.Contains("[Trait(ProcessTest.Category, ProcessTest.Process)]", StringComparison.Ordinal))
+            .Select(source => Path.GetRelativePath(tests, source.Path));
 
-        Assert.Contains(startingTheProgram, path => path.EndsWith("PublishedExecutableTests.cs", StringComparison.Ordinal));
+        Assert.Contains(startingTheProgram, source => source.Path.EndsWith("PublishedExecutableTests.cs", StringComparison.Ordinal));
         Assert.Empty(untagged);
     }
 }
