@@ -221,8 +221,11 @@ public class DeliveryWorkerTests : IAsyncLifetime
         console.Setup(c => c.SendAsync(It.IsAny<OutboxEntry>(), It.IsAny<CancellationToken>())).ReturnsAsync(SendResult.Delivered(null));
 
         await _harness.StartWorkerAsync(TestCards.Discord(_harness.Rest.Client), console.Object);
+        // Both Discord targets' first rows may be in flight together; the second's answer can come after the stop is
+        // logged, so the count of sends is read once no row is leased, that is, once no send is under way.
         await _harness.WaitForOutboxAsync(r => r.Single(e => e.Target == "console").Status == OutboxStatus.Delivered
-            && _harness.Log.Collector.WithEventId(StoppedEvent).Count == 1);
+            && _harness.Log.Collector.WithEventId(StoppedEvent).Count == 1
+            && r.All(e => e.LeaseOwner is null));
         var sent = _harness.Posts.Count;
         await _harness.AdvanceAsync(3 * 30);
 
@@ -247,7 +250,11 @@ public class DeliveryWorkerTests : IAsyncLifetime
         await _harness.StartWorkerAsync();
         await _harness.WaitForOutboxAsync(_ => _harness.Log.Collector.WithEventId(StoppedEvent).Count == 1);
         Volatile.Write(ref refused, false);
-        var rows = await _harness.AdvanceUntilAsync(r => r.All(e => e.Status == OutboxStatus.Delivered), maxSeconds: (int)_harness.Options.MaxRetryDelay.TotalSeconds + 60);
+        // A row is written delivered before the worker logs it (and the transport's return before that), so the
+        // wait is for both rows' log entries, not only for the rows.
+        var rows = await _harness.AdvanceUntilAsync(
+            r => r.All(e => e.Status == OutboxStatus.Delivered) && _harness.Log.Collector.WithEventId(DeliveredEvent).Count == 2,
+            maxSeconds: (int)_harness.Options.MaxRetryDelay.TotalSeconds + 60);
 
         Assert.All(rows, r => Assert.Equal(1, r.Attempts)); // the send that went through; the refused ones left the row untouched
         Assert.Single(_harness.Log.Collector.WithEventId(StoppedEvent));
@@ -311,6 +318,7 @@ public class DeliveryWorkerTests : IAsyncLifetime
         Assert.Equal(OutboxStatus.Pending, rows[0].Status);
     }
 
+    private const int DeliveredEvent = 7100;
     private const int InvalidEvent = 7102;
     private const int DeadLetteredEvent = 7105;
     private const int StoppedEvent = 7106;

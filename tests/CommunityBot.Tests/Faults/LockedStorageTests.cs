@@ -20,6 +20,7 @@ public sealed class LockedStorageTests
 {
     private const string Payload = """{"content":"An epigraph","allowed_mentions":{"parse":[]}}""";
     private const string StorageFailed = "The outbox cannot be read or written";
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(45);
 
     [Fact]
     public async Task LockedDatabase_OneClearError_BacksOffInsteadOfLooping_AndDeliveryResumesWhenReleased()
@@ -31,11 +32,15 @@ public sealed class LockedStorageTests
         using var logging = LoggerFactory.Create(builder => builder.AddProvider(new TestLoggerProvider(logger)));
         var signal = new DeliverySignal();
         using var worker = new DeliveryWorker(outbox, new TargetHealthRepository(database, harness.Rest.Time),
-            [TestCards.Discord(harness.Rest.Client)], signal, Options.Create(new DeliveryOptions { PollInterval = TimeSpan.FromSeconds(45) }),
+            [TestCards.Discord(harness.Rest.Client)], signal, Options.Create(new DeliveryOptions { PollInterval = PollInterval }),
             Options.Create(new CommunityBot.Cluster.ClusterOptions()), harness.Rest.Time, logging.CreateLogger<DeliveryWorker>());
         await outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "before");
         await worker.StartAsync(CancellationToken.None);
         await logger.WaitForAsync("Delivered epigraph to discord:1:10 (outbox row 1)");
+        // The worker is idle once it has begun its second poll wait: one began after it claimed row 1, the other after
+        // row 1's end woke it and it found nothing due. Before that, a row written now could go out ahead of the lock.
+        await harness.Rest.Time.WaitForTimerAsync(PollInterval);
+        await harness.Rest.Time.WaitForTimerAsync(PollInterval);
         // Written while the worker is idle and before the lock: in WAL mode the lock stops writers, not readers, so
         // the worker sees this row and must not send it while it cannot record the send.
         await outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "after");
