@@ -1,13 +1,12 @@
 using CommunityBot.Delivery;
-using CommunityBot.Discord;
 using CommunityBot.Storage;
-using CommunityBot.Tests.Clients.Discord.Gateway;
+using CommunityBot.Tests.Cards;
 using CommunityBot.Tests.Delivery;
-using CommunityBot.Tests.Discord;
+using CommunityBot.Tests.Fakes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
-using CommunityBot.Tests.Cards;
 
 namespace CommunityBot.Tests.Faults;
 
@@ -19,7 +18,9 @@ namespace CommunityBot.Tests.Faults;
 public sealed class LockedStorageTests
 {
     private const string Payload = """{"content":"An epigraph","allowed_mentions":{"parse":[]}}""";
-    private const string StorageFailed = "The outbox cannot be read or written";
+    private const int DeliveredEvent = 7100;
+    private const int StorageFailedEvent = 7108;
+    private const int StorageBackEvent = 7109;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(45);
 
     [Fact]
@@ -28,15 +29,14 @@ public sealed class LockedStorageTests
         await using var harness = await DeliveryHarness.StartAsync();
         var database = new BotDatabase(Options.Create(new StorageOptions { ConnectionString = harness.Db.Options.ConnectionString + ";Default Timeout=1" }));
         var outbox = new OutboxRepository(database, harness.Rest.Time);
-        var logger = new GatewayTestLogger();
-        using var logging = LoggerFactory.Create(builder => builder.AddProvider(new TestLoggerProvider(logger)));
+        var log = new FakeLogger<DeliveryWorker>(FakeLogs.Collector());
         var signal = new DeliverySignal();
         using var worker = new DeliveryWorker(outbox, new TargetHealthRepository(database, harness.Rest.Time),
             [TestCards.Discord(harness.Rest.Client)], signal, Options.Create(new DeliveryOptions { PollInterval = PollInterval }),
-            Options.Create(new CommunityBot.Cluster.ClusterOptions()), harness.Rest.Time, logging.CreateLogger<DeliveryWorker>());
+            Options.Create(new CommunityBot.Cluster.ClusterOptions()), harness.Rest.Time, log);
         await outbox.EnqueueAsync("discord:1:10", "epigraph", Payload, "before");
         await worker.StartAsync(CancellationToken.None);
-        await logger.WaitForAsync("Delivered epigraph to discord:1:10 (outbox row 1)");
+        await log.Collector.WhenLogged(r => IsDelivered(r, 1), TimeSpan.FromSeconds(30));
         // The worker is idle once it has begun its second poll wait: one began after it claimed row 1, the other after
         // row 1's end woke it and it found nothing due. Before that, a row written now could go out ahead of the lock.
         await harness.Rest.Time.WaitForTimerAsync(PollInterval);
@@ -62,8 +62,9 @@ public sealed class LockedStorageTests
                 harness.Rest.Time.Advance(TimeSpan.FromSeconds(backoff));
             }
             await harness.Rest.Time.WaitForTimerAsync(TimeSpan.FromSeconds(16));
-            Assert.Single(logger.Entries, e => e.Text.Contains(StorageFailed, StringComparison.Ordinal));
-            Assert.Contains("database is locked", logger.Entries.Single(e => e.Level == LogLevel.Error).Text, StringComparison.Ordinal);
+            var failed = Assert.Single(log.Collector.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+            Assert.Equal((StorageFailedEvent, LogLevel.Error), (failed.Id.Id, failed.Level));
+            Assert.Contains("database is locked", failed.Exception?.Message, StringComparison.Ordinal);
             Assert.False(worker.ExecuteTask!.IsCompleted);
             Assert.Equal(1, harness.MessagesCreated);
 
@@ -73,10 +74,16 @@ public sealed class LockedStorageTests
         }
         harness.Rest.Time.Advance(TimeSpan.FromSeconds(16));
 
-        await logger.WaitForAsync("Delivered epigraph to discord:1:10 (outbox row 2)");
-        Assert.Single(logger.Entries, e => e.Text.Contains("The outbox is readable again", StringComparison.Ordinal));
-        Assert.Single(logger.Entries, e => e.Level >= LogLevel.Error);
+        // The delivery and the word that the outbox is back are logged in either order: the send starts before the
+        // worker's look at the outbox ends.
+        await log.Collector.WhenLogged(r => IsDelivered(r, 2), TimeSpan.FromSeconds(30));
+        await log.Collector.WhenLogged(StorageBackEvent, TimeSpan.FromSeconds(30));
+        Assert.Single(log.Collector.WithEventId(StorageBackEvent));
+        Assert.Single(log.Collector.GetSnapshot(), r => r.Level >= LogLevel.Warning);
         Assert.Equal(2, harness.MessagesCreated);
         await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    private static bool IsDelivered(FakeLogRecord record, long row) =>
+        record.Id.Id == DeliveredEvent && record.GetStructuredStateValue("Id") == row.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
