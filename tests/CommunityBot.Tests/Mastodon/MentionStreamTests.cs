@@ -65,8 +65,10 @@ public sealed class MentionStreamTests : IAsyncLifetime, IDisposable
         _bot.Server.Enqueue("GET", "/api/v1/notifications", MentionNotifications.Page(MentionNotifications.Mention(18, "reader@social.example", "quote camus")));
         _bot.Server.Streaming.DropAll();
         await _bot.Logs.WhenLogged(StreamDropped);
+        // The flag is cleared after the drop is logged and before the backoff starts.
+        var backoff = await WaitForDelayAsync(MastodonMentionStreamer.FirstBackoff);
         Assert.False(_bot.Main.Streaming);
-        await AdvancePastDelayAsync(MastodonMentionStreamer.FirstBackoff);
+        _bot.Time.Advance(backoff);
         await _bot.Server.Streaming.WaitForConnectionsAsync(2);
         await _bot.Logs.WhenLogged(r => r.Id.Id == StreamOpen && _bot.Logs.WithEventId(StreamOpen).Count == 2);
         // The stream may bring it again as well; its reply's key is the notification's.
@@ -162,15 +164,20 @@ public sealed class MentionStreamTests : IAsyncLifetime, IDisposable
     // The streamer also waits to re-check its cluster lock; only the backoff is let pass.
     private async Task<TimeSpan> AdvancePastDelayAsync(TimeSpan? expected)
     {
+        var delay = await WaitForDelayAsync(expected);
+        _bot.Time.Advance(delay);
+        return delay;
+    }
+
+    private async Task<TimeSpan> WaitForDelayAsync(TimeSpan? expected)
+    {
         while (true)
         {
             var delay = await _bot.Time.NextDelayAsync();
-            if (delay == ClusterLock.RetryInterval || (expected is { } e && delay != e))
+            if (delay != ClusterLock.RetryInterval && (expected is not { } e || delay == e))
             {
-                continue;
+                return delay;
             }
-            _bot.Time.Advance(delay);
-            return delay;
         }
     }
 }
