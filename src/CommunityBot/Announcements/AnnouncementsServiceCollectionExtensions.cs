@@ -4,7 +4,6 @@ using CommunityBot.Delivery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Announcements;
 
@@ -16,10 +15,8 @@ public static class AnnouncementsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAnnouncements(this IServiceCollection services)
     {
-        services.AddOptions<AnnouncementOptions>()
-            .Configure<IConfiguration>((options, configuration) => configuration.GetSection(AnnouncementOptions.FeedsSection).Bind(options.Feeds))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AnnouncementOptions>, AnnouncementOptionsValidator>();
+        services.AddOptionsWithValidateOnStart<AnnouncementOptions, AnnouncementOptionsValidator>()
+            .Configure<IConfiguration>((options, configuration) => configuration.GetSection(AnnouncementOptions.FeedsSection).Bind(options.Feeds));
         services.AddSectionCheck<AnnouncementOptions>(AnnouncementOptions.FeedsSection);
         services.AddHttpClient(FeedPoller.HttpClientName, client =>
         {

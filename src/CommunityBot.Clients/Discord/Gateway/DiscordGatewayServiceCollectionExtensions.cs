@@ -1,7 +1,6 @@
 using CommunityBot.Clients.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CommunityBot.Clients.Discord.Gateway;
 
@@ -18,13 +17,11 @@ public static class DiscordGatewayServiceCollectionExtensions
     public static IServiceCollection AddDiscordGateway(this IServiceCollection services, Action<DiscordGatewayOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<DiscordGatewayOptions>();
+        var options = services.AddOptionsWithValidateOnStart<DiscordGatewayOptions, DiscordGatewayOptionsValidator>();
         if (configure is not null)
         {
             options.Configure(configure);
         }
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordGatewayOptions>, DiscordGatewayOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IGatewayBotProvider>(provider => provider.GetRequiredService<DiscordRestClient>());
         services.TryAddSingleton<IGatewayIdentifyGate>(provider => new InProcessIdentifyGate(provider.GetRequiredService<TimeProvider>()));

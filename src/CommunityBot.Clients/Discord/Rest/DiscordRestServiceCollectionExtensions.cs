@@ -16,13 +16,11 @@ public static class DiscordRestServiceCollectionExtensions
     public static IHttpClientBuilder AddDiscordRest(this IServiceCollection services, Action<DiscordRestOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<DiscordRestOptions>();
+        var options = services.AddOptionsWithValidateOnStart<DiscordRestOptions, DiscordRestOptionsValidator>();
         if (configure is not null)
         {
             options.Configure(configure);
         }
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordRestOptions>, DiscordRestOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DiscordRateLimiter>();
