@@ -1,5 +1,6 @@
 using CommunityBot.Content;
 using CommunityBot.Delivery;
+using CommunityBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -57,6 +58,20 @@ public sealed partial class CardStudio(
         return [steps[0] with { Payload = new CardPost(card, steps[0].Payload).Write() }, .. steps.Skip(1)];
     }
 
+    /// <summary>
+    /// The PNG of <paramref name="post"/>'s card, or null when cards are off now (the row was written while they were
+    /// on): the row then goes out as text, with a warning.
+    /// </summary>
+    public byte[]? Render(CardPost post, OutboxEntry entry)
+    {
+        if (Renderer is { } renderer)
+        {
+            return renderer.Render(post.Card);
+        }
+        LogCardDropped(entry.Target, entry.Id);
+        return null;
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = Renderer;
@@ -94,6 +109,9 @@ public sealed partial class CardStudio(
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "Quote cards are off: no serif face found (looked for {Faces} under {Roots}); posts go out as text. Install fonts-dejavu-core or set Cards:FontFile")]
     private partial void LogNoFont(string faces, string roots);
+
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "Outbox row {Id} for {Target} has a card but cards are off now; it goes out as text")]
+    private partial void LogCardDropped(string target, long id);
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Warning, Message = "Quote cards are off: {FontFile} holds no usable face; posts go out as text. Set Cards:FontFile to a TTF or OTF file with Latin letters")]
     private partial void LogUnusableFont(string fontFile);

@@ -48,11 +48,11 @@ public sealed class ConsoleDeliveryChannel(LocalConsole console, CardStudio card
             return SendResult.Delivered(null);
         }
         var text = $"[{entry.Kind}]{Environment.NewLine}{carded.Post}";
-        if (cards.Renderer is { } renderer)
+        if (cards.Render(carded, entry) is { } png)
         {
             var file = Path.GetFullPath(Path.Combine(CardFolder, string.Create(CultureInfo.InvariantCulture, $"{entry.Kind}-{entry.Id}.png")));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await File.WriteAllBytesAsync(file, renderer.Render(carded.Card), cancellationToken);
+            await File.WriteAllBytesAsync(file, png, cancellationToken);
             text += $"{Environment.NewLine}Card: {file}";
         }
         console.WritePost(text);

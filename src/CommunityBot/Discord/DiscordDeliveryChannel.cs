@@ -12,7 +12,6 @@ using CommunityBot.Commands.Replies;
 using CommunityBot.Content;
 using CommunityBot.Delivery;
 using CommunityBot.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace CommunityBot.Discord;
 
@@ -24,7 +23,7 @@ namespace CommunityBot.Discord;
 /// announcement may open a discussion thread on its message, a step of its own that follows the announcement's row,
 /// and the essay's epigraph is then the thread's first message.
 /// </summary>
-public sealed partial class DiscordDeliveryChannel(DiscordRestClient rest, CardStudio cards, ILogger<DiscordDeliveryChannel> logger) : IDeliveryChannel
+public sealed class DiscordDeliveryChannel(DiscordRestClient rest, CardStudio cards) : IDeliveryChannel
 {
     private const int NonceLength = 25;
     private const string CardFileName = "card.png";
@@ -132,9 +131,9 @@ public sealed partial class DiscordDeliveryChannel(DiscordRestClient rest, CardS
             // A message that follows a step goes into the thread that step opened.
             var channelId = after ?? target.ChannelId;
             JsonMessage posted;
-            if (carded is not null && cards.Renderer is { } renderer && message.Embeds is { Count: > 0 } embeds)
+            if (carded is not null && message.Embeds is { Count: > 0 } embeds && cards.Render(carded, entry) is { } png)
             {
-                var card = new DiscordFile(renderer.Render(carded.Card), CardFileName, "image/png");
+                var card = new DiscordFile(png, CardFileName, "image/png");
                 message = message with
                 {
                     Embeds = [embeds[0] with { Image = new JsonEmbedMedia { Url = "attachment://" + CardFileName } }, .. embeds.Skip(1)],
@@ -144,10 +143,6 @@ public sealed partial class DiscordDeliveryChannel(DiscordRestClient rest, CardS
             }
             else
             {
-                if (carded is not null)
-                {
-                    LogCardDropped(entry.Target, entry.Id);
-                }
                 posted = await rest.CreateMessageAsync(channelId, message, cancellationToken);
             }
             return SendResult.Delivered(posted.Id.ToString(CultureInfo.InvariantCulture));
@@ -214,9 +209,6 @@ public sealed partial class DiscordDeliveryChannel(DiscordRestClient rest, CardS
             _ => SendResult.Unexpected(error),
         };
     }
-
-    [LoggerMessage(EventId = 9010, Level = LogLevel.Warning, Message = "Outbox row {Id} for {Target} has a card but cards are off now; it goes out as text")]
-    private partial void LogCardDropped(string target, long id);
 
     private static JsonMessageCreate? Read(string payload)
     {

@@ -83,23 +83,17 @@ public sealed partial class MastodonDeliveryChannel(
         {
             // A status that names media from an earlier attempt: that media may still be processing.
             var processing = carded is null && status.MediaIds is { Count: > 0 };
-            if (carded is not null)
+            if (carded is not null && cards.Render(carded, entry) is { } png)
             {
-                if (cards.Renderer is not { } renderer)
+                var upload = new MastodonUpload(png, "card.png", "image/png", carded.Card.AltText(account.Budget.DescriptionLimit));
+                var media = await account.Client.UploadMediaAsync(upload, cancellationToken);
+                status = status with { MediaIds = [media.Id] };
+                if (!await outbox.UpdatePayloadAsync(entry.Id, Write(status), entry.LeaseOwner, cancellationToken))
                 {
-                    LogCardDropped(entry.Target, entry.Id);
+                    return SendResult.Retry("the row's lease ran out during the card's upload; whoever holds it now sends it");
                 }
-                else
-                {
-                    var media = await account.Client.UploadMediaAsync(Upload(renderer, carded.Card, account), cancellationToken);
-                    status = status with { MediaIds = [media.Id] };
-                    if (!await outbox.UpdatePayloadAsync(entry.Id, Write(status), entry.LeaseOwner, cancellationToken))
-                    {
-                        return SendResult.Retry("the row's lease ran out during the card's upload; whoever holds it now sends it");
-                    }
-                    LogCardUploaded(entry.Target, entry.Id, media.Id, media.Processing);
-                    processing = media.Processing;
-                }
+                LogCardUploaded(entry.Target, entry.Id, media.Id, media.Processing);
+                processing = media.Processing;
             }
             if (processing && await StillProcessingAsync(account, status.MediaIds!, cancellationToken) is { } pending)
             {
@@ -115,9 +109,6 @@ public sealed partial class MastodonDeliveryChannel(
             return Classify(exception);
         }
     }
-
-    private static MastodonUpload Upload(CardRenderer renderer, QuoteCard card, MastodonAccount account) =>
-        new(renderer.Render(card), "card.png", "image/png", card.AltText(account.Budget.DescriptionLimit));
 
     /// <summary>The first of <paramref name="mediaIds"/> still processing after <see cref="MediaPolls"/> looks, or null when all are ready.</summary>
     private async Task<string?> StillProcessingAsync(MastodonAccount account, IReadOnlyList<string> mediaIds, CancellationToken cancellationToken)
@@ -165,7 +156,4 @@ public sealed partial class MastodonDeliveryChannel(
 
     [LoggerMessage(EventId = 9005, Level = LogLevel.Information, Message = "Card for {Target} (outbox row {Id}) uploaded as media {MediaId} (processing: {Processing}); the row now names it")]
     private partial void LogCardUploaded(string target, long id, string mediaId, bool processing);
-
-    [LoggerMessage(EventId = 9006, Level = LogLevel.Warning, Message = "Outbox row {Id} for {Target} has a card but cards are off now; it goes out as text")]
-    private partial void LogCardDropped(string target, long id);
 }

@@ -160,6 +160,31 @@ public class CardDeliveryTests : IAsyncLifetime
         Assert.All(await _bot.Outbox.AllAsync(), r => Assert.False(CardPost.TryRead(r.Payload, out _)));
     }
 
+    [DatabaseFact]
+    public async Task ARowWithACard_SentWhenCardsAreOffNow_GoesOutAsText_WithOneWarningEach()
+    {
+        await File.WriteAllTextAsync(_notAFont, "not a font");
+        await StartAsync(new Dictionary<string, string?> { ["Cards:FontFile"] = _notAFont });
+        var epigraph = await PostAsync(slot: 1);
+        // The rows as a run with cards on wrote them, before a restart turned cards off.
+        var card = QuoteCard.For(epigraph, new ContentOptions().Publication, CardTheme.Light, CardShape.Landscape);
+        foreach (var row in await _bot.Outbox.AllAsync())
+        {
+            Assert.True(await _bot.Outbox.UpdatePayloadAsync(row.Id, new CardPost(card, row.Payload).Write(), null, CancellationToken.None));
+        }
+
+        await DeliverAsync(slot: 1);
+
+        var rows = await _bot.Outbox.AllAsync();
+        var dropped = _bot.Logs.WithEventId(9003);
+        Assert.Equal(rows.Select(r => (r.Target, r.Id.ToString(CultureInfo.InvariantCulture))).Order(),
+            dropped.Select(d => (d.GetStructuredStateValue("Target")!, d.GetStructuredStateValue("Id")!)).Order());
+        Assert.DoesNotContain(_bot.Server.Requests, r => r.Path == "/api/v2/media");
+        var status = JsonDocument.Parse(Assert.Single(_bot.Server.StatusesCreated).Body).RootElement;
+        Assert.False(status.TryGetProperty("media_ids", out var ids) && ids.GetArrayLength() > 0);
+        Assert.False(Assert.Single(MessagePosts).IsMultipart);
+    }
+
     private IReadOnlyList<FakeDiscordRestRequest> MessagePosts =>
         [.. _discord.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal))];
 
@@ -186,15 +211,26 @@ public class CardDeliveryTests : IAsyncLifetime
     // What the schedule does at a fire time, for each target; then the worker sends what the poster wrote.
     private async Task<QuoteEntry> PostAndDeliverAsync(int slot = 1)
     {
+        var posted = await PostAsync(slot);
+        await DeliverAsync(slot);
+        return posted;
+    }
+
+    private async Task<QuoteEntry> PostAsync(int slot)
+    {
         var poster = _bot.Get<EpigraphPoster>();
         var at = new DateTimeOffset(2026, 7, slot, 9, 0, 0, TimeSpan.Zero);
         var posted = await poster.PostAsync(DiscordTarget, EpigraphJob.IdempotencyKey(DiscordTarget, at), CancellationToken.None);
         Assert.NotNull(await poster.PostAsync(_bot.Main.Target, EpigraphJob.IdempotencyKey(_bot.Main.Target, at), CancellationToken.None));
+        return posted!;
+    }
+
+    private async Task DeliverAsync(int slot)
+    {
         var worker = _bot.Get<IEnumerable<IHostedService>>().OfType<DeliveryWorker>().Single();
         await worker.StartAsync(CancellationToken.None);
         await MastodonThreadTests.WaitAsync(_bot, rows => rows.Count == 2 * slot && rows.All(r => r.Status == OutboxStatus.Delivered));
         await worker.StopAsync(CancellationToken.None);
-        return posted!;
     }
 
     private FakeDiscordRestResponse Answer(FakeDiscordRestRequest request)

@@ -13,5 +13,5 @@ internal static class TestCards
     public static CardStudio Off() =>
         new(Options.Create(new CardOptions()), Options.Create(new ContentOptions()), [], NullLogger<CardStudio>.Instance);
 
-    public static DiscordDeliveryChannel Discord(DiscordRestClient rest) => new(rest, Off(), NullLogger<DiscordDeliveryChannel>.Instance);
+    public static DiscordDeliveryChannel Discord(DiscordRestClient rest) => new(rest, Off());
 }
